@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class GuidancePagesConfig(AppConfig):
+    name = "guidance_pages"
+    verbose_name = "Guidance pages"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,32 @@
+from .base import ReviewableMixin, SiteChrome
+from .contacts import ContactsPage, EIDOContact
+from .flowchart import FlowchartPage
+from .guidance import AccessibilityStatementPage, GuidancePage, PrivacyNoticePage
+from .home import HomePage
+from .links import LinksPage
+from .news import NewsIndexPage, NewsPage
+
+REVIEWABLE_PAGE_TYPES = [
+    GuidancePage,
+    FlowchartPage,
+    ContactsPage,
+    LinksPage,
+    AccessibilityStatementPage,
+    PrivacyNoticePage,
+]
+
+__all__ = [
+    "REVIEWABLE_PAGE_TYPES",
+    "AccessibilityStatementPage",
+    "ContactsPage",
+    "EIDOContact",
+    "FlowchartPage",
+    "GuidancePage",
+    "HomePage",
+    "LinksPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "PrivacyNoticePage",
+    "ReviewableMixin",
+    "SiteChrome",
+]

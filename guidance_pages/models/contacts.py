@@ -1,0 +1,83 @@
+from django.db import models
+from django.db.models import Q
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from ..blocks import TEXT_FEATURES
+from .base import ReviewableMixin
+
+
+@register_snippet
+class EIDOContact(index.Indexed, models.Model):
+    """How to reach the Early Intervention Development Officer team for a district."""
+
+    district = models.ForeignKey(
+        "pei_workflow.District", on_delete=models.PROTECT, related_name="eido_contacts"
+    )
+    team_name = models.CharField(max_length=120)
+    email = models.EmailField()
+    phone = models.CharField(max_length=40)
+    office_hours = models.CharField(max_length=120, help_text="For example: Monday to Friday, 9am to 5pm.")
+
+    panels = [
+        FieldPanel("district"),
+        FieldPanel("team_name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("office_hours"),
+    ]
+    search_fields = [
+        index.SearchField("team_name"),
+        index.AutocompleteField("team_name"),
+        index.RelatedFields("district", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        ordering = ["district__name", "team_name"]
+        verbose_name = "EIDO contact"
+        verbose_name_plural = "EIDO contacts"
+
+    def __str__(self) -> str:
+        return f"{self.team_name} ({self.district})"
+
+
+class ContactsPage(ReviewableMixin, Page):
+    """Who to contact in each district, grouped by district and searchable on the page."""
+
+    summary = models.CharField(max_length=300, blank=True)
+    intro = RichTextField(features=TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    settings_panels = Page.settings_panels + ReviewableMixin.review_panels
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
+
+    parent_page_types = ["guidance_pages.HomePage", "guidance_pages.GuidancePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "contacts page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = request.GET.get("q", "").strip()[:100]
+        contacts = EIDOContact.objects.select_related("district")
+        if query:
+            contacts = contacts.filter(
+                Q(district__name__icontains=query)
+                | Q(district__code__iexact=query)
+                | Q(team_name__icontains=query)
+            )
+        groups: dict = {}
+        for contact in contacts:
+            groups.setdefault(contact.district, []).append(contact)
+        context["query"] = query
+        context["district_groups"] = [
+            {"district": district, "contacts": items} for district, items in groups.items()
+        ]
+        return context

@@ -1,0 +1,75 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import TEXT_FEATURES, GuidanceStreamBlock
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """News and events, newest first, with an RSS feed at feed/."""
+
+    intro = RichTextField(features=TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["guidance_pages.HomePage"]
+    subpage_types = ["guidance_pages.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "news index page"
+
+    def news_items(self):
+        return NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+
+    @path("")
+    def index_route(self, request):
+        paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
+        try:
+            news_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            news_page = paginator.page(1)
+        except EmptyPage:
+            from django.http import Http404
+
+            raise Http404("No such page of news") from None
+        return self.render(request, context_overrides={"news_page": news_page})
+
+    @path("feed/")
+    def feed_route(self, request):
+        from ..feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsPage(Page):
+    """A news story or an event notice, such as a training day."""
+
+    date = models.DateField("date published", default=timezone.localdate)
+    summary = models.CharField(max_length=300, help_text="Shown in the news list and the feed.")
+    body = StreamField(GuidanceStreamBlock())
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["guidance_pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "news page"
