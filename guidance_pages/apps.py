@@ -5,3 +5,8 @@ class GuidancePagesConfig(AppConfig):
     name = "guidance_pages"
     verbose_name = "Guidance pages"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import rich_text
+
+        rich_text.connect_signals()

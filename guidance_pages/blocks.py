@@ -1,6 +1,7 @@
 """StreamField blocks for guidance content, each mapped to a GOV.UK Design System pattern."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from wagtail import blocks
@@ -112,6 +113,10 @@ class CallToActionBlock(blocks.StructBlock):
         template = "guidance_pages/blocks/call_to_action.html"
 
 
+def refuse(message: str):
+    return blocks.StreamBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
+
+
 class GuidanceStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=BODY_FEATURES, icon="pilcrow")
@@ -124,6 +129,20 @@ class GuidanceStreamBlock(blocks.StreamBlock):
 
     class Meta:
         template = "guidance_pages/blocks/stream.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Each heading's anchor comes from its text, and ids must be unique on a page.
+        anchors = [
+            heading_anchor(child.value["text"]) for child in value if child.block_type == "heading"
+        ]
+        repeated = sorted({anchor for anchor in anchors if anchors.count(anchor) > 1})
+        if repeated:
+            raise refuse(
+                "Each heading on a page needs different words, so that the contents list can "
+                f"link to it. Used more than once: “{repeated[0].replace('-', ' ')}”."
+            )
+        return value
 
 
 class LinkBlock(blocks.StructBlock):
@@ -152,12 +171,21 @@ class LinkGroupBlock(blocks.StructBlock):
         template = "guidance_pages/blocks/link_group.html"
 
 
+STEP_KEY_VALIDATOR = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "Use lower-case letters, numbers and hyphens only, like 'eido-review'.",
+)
+
 # The flowchart. Each step has a key; boxes and decision branches point at other keys, so
 # editors change the flow by editing text, never an image.
 
 
 class FlowchartBoxBlock(blocks.StructBlock):
-    key = blocks.CharBlock(max_length=40, help_text="A short unique name, like 'eido-review'.")
+    key = blocks.CharBlock(
+        max_length=40,
+        validators=[STEP_KEY_VALIDATOR],
+        help_text="A short unique name, like 'eido-review'.",
+    )
     title = blocks.CharBlock(max_length=120)
     text = blocks.TextBlock(required=False, max_length=600)
     next = blocks.CharBlock(
@@ -175,7 +203,7 @@ class FlowchartBranchBlock(blocks.StructBlock):
 
 
 class FlowchartDecisionBlock(blocks.StructBlock):
-    key = blocks.CharBlock(max_length=40)
+    key = blocks.CharBlock(max_length=40, validators=[STEP_KEY_VALIDATOR])
     question = blocks.CharBlock(max_length=200)
     text = blocks.TextBlock(required=False, max_length=600)
     branches = blocks.ListBlock(FlowchartBranchBlock(), min_num=2)
@@ -186,7 +214,7 @@ class FlowchartDecisionBlock(blocks.StructBlock):
 
 
 class FlowchartEndBlock(blocks.StructBlock):
-    key = blocks.CharBlock(max_length=40)
+    key = blocks.CharBlock(max_length=40, validators=[STEP_KEY_VALIDATOR])
     title = blocks.CharBlock(max_length=120)
     text = blocks.TextBlock(required=False, max_length=600)
 
@@ -205,11 +233,7 @@ class FlowchartStreamBlock(blocks.StreamBlock):
         keys = [child.value["key"] for child in value]
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         if duplicates:
-            raise blocks.StreamBlockValidationError(
-                non_block_errors=ErrorList(
-                    [ValidationError(f"Each step needs its own key. Used twice: {duplicates[0]}.")]
-                )
-            )
+            raise refuse(f"Each step needs its own key. Used twice: {duplicates[0]}.")
         known = set(keys)
         for child in value:
             targets = []
@@ -219,14 +243,8 @@ class FlowchartStreamBlock(blocks.StreamBlock):
                 targets.extend(branch["goes_to"] for branch in child.value["branches"])
             missing = [target for target in targets if target not in known]
             if missing:
-                raise blocks.StreamBlockValidationError(
-                    non_block_errors=ErrorList(
-                        [
-                            ValidationError(
-                                f"Step '{child.value['key']}' points to '{missing[0]}', "
-                                "which is not the key of any step."
-                            )
-                        ]
-                    )
+                raise refuse(
+                    f"Step '{child.value['key']}' points to '{missing[0]}', "
+                    "which is not the key of any step."
                 )
         return value

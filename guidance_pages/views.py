@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -10,13 +12,23 @@ SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
 
 
+def clean_search_query(text: str) -> str:
+    """The words of a query, without punctuation: the full text backends read quotes and
+    symbols as their own syntax, and a stray one must not turn a search into an error."""
+    words = re.sub(r"[^\w\s]", " ", text[:SEARCH_QUERY_MAX_LENGTH]).split()
+    return " ".join(words)
+
+
 @require_GET
 def search(request):
     """Search every live, public page of the site."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    words = clean_search_query(query)
     results_page = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        # Not .specific(): that costs a query per page type. Results show the title and the
+        # search description, which every page has.
+        results = Page.objects.live().public().search(words) if words else Page.objects.none()
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))
@@ -37,6 +49,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /documents/",
         "Disallow: /search/",
+        "Disallow: /status/",
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,8 +1,8 @@
 from django.conf import settings
-from wagtail.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance_pages import views as guidance_views
@@ -13,6 +13,7 @@ urlpatterns = [
     path("search/", guidance_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", guidance_views.robots_txt, name="robots_txt"),
+    path("", include("pei_forms.urls")),
 ]
 
 if settings.DEBUG:

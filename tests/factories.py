@@ -24,7 +24,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = guidance.HomePage
 
     title = "Prevention and Early Intervention"
-    slug = "home"
+    slug = "pei-home"
     intro = "<p>Help for families with additional needs.</p>"
 
 
@@ -59,3 +59,272 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     summary = "Something happened."
     date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
     body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Story.</p>"}])
+
+
+from pei_site import roles  # noqa: E402  (appended section: the role factories below)
+
+
+def _joins_group(default_group):
+    """A post-generation step that puts the user in a role's group (made by the migrations)."""
+
+    def join(user, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        group_name = extracted or default_group
+        if create and group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+
+    return factory.PostGeneration(join)
+
+
+class RoleUserFactory(UserFactory):
+    """A user in one role's group: ``RoleUserFactory(role=roles.EIDOS)``."""
+
+    class Meta:
+        # Joining a group needs no second save of the user.
+        skip_postgeneration_save = True
+
+    role = _joins_group(None)
+
+
+class EditorFactory(RoleUserFactory):
+    """A member of Editors: edits pages, cannot publish them."""
+
+    username = factory.Sequence(lambda n: f"editor{n}")
+    first_name = "Eden"
+    last_name = factory.Sequence(lambda n: f"Editor{n}")
+    role = _joins_group(roles.EDITORS)
+
+
+class ApproverFactory(RoleUserFactory):
+    """A member of Guidance approvers: approves, publishes, compares and reverts pages."""
+
+    username = factory.Sequence(lambda n: f"approver{n}")
+    first_name = "Ada"
+    last_name = factory.Sequence(lambda n: f"Approver{n}")
+    role = _joins_group(roles.GUIDANCE_APPROVERS)
+
+
+# Casework. The answers are what a practitioner's completed form gives the submit services.
+
+
+def district(code: str = "PEN"):
+    from pei_workflow.models import District
+
+    return District.objects.get(code=code)
+
+
+def gap_answers(district_code: str = "PEN", **overrides) -> dict:
+    answers = {
+        "district": district(district_code),
+        "practitioner_name": "Sam Taylor",
+        "job_title": "Learning mentor",
+        "organisation": "Example High School",
+        "workforce": "education",
+        "email": "sam.taylor@example.org",
+        "phone": "01632 960001",
+        "route": "caf_needs_unknown",
+        "caf_in_place": "yes",
+        "tac_consulted": "yes",
+        "affected_group": "child_or_young_person",
+        "age_band": "11_15",
+        "children_affected": 1,
+        "families_affected": 1,
+        "unmet_need": "Bereavement counselling for a young person in Year 9.",
+        "what_has_been_tried": "School pastoral support since March 2026.",
+        "service_that_would_meet_need": "",
+        "barrier": "no_service_known",
+        "barrier_detail": "",
+        "spot_purchase_requested": False,
+        "spot_purchase_amount": None,
+        "spot_purchase_purpose": "",
+        "panel_attendee": "lead_professional",
+        "confirmed_anonymous": True,
+    }
+    answers.update(overrides)
+    return answers
+
+
+def caf_answers(district_code: str = "PEN", **overrides) -> dict:
+    answers = {
+        "district": district(district_code),
+        "practitioner_name": "Alex Morgan",
+        "job_title": "Health visitor",
+        "organisation": "Example Health Trust",
+        "workforce": "health",
+        "email": "alex.morgan@example.org",
+        "phone": "01632 960002",
+        "escalation_type": "agency_not_engaging",
+        "agencies_involved": "Housing and a youth service.",
+        "issue": "An agency has not come to three Team Around the Child meetings.",
+        "steps_taken": "Emailed and phoned the service manager twice.",
+        "outcome_sought": "The agency attends the next meeting.",
+        "county_implications": "no",
+        "confirmed_anonymous": True,
+    }
+    answers.update(overrides)
+    return answers
+
+
+def eido(district_code: str = "PEN", **kwargs):
+    """A user who is an EIDO for the given district."""
+    from pei_workflow.models import DistrictAssignment, DistrictRole
+
+    user = UserFactory(**kwargs)
+    DistrictAssignment.objects.create(
+        user=user, district=district(district_code), role=DistrictRole.EIDO
+    )
+    return user
+
+
+def county_lead(**kwargs):
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(**kwargs)
+    user.user_permissions.add(Permission.objects.get(codename="work_in_all_districts"))
+    return user
+
+
+# Public page types and snippets (appended for the template tests).
+
+
+class AccessibilityStatementPageFactory(GuidancePageFactory):
+    class Meta:
+        model = guidance.AccessibilityStatementPage
+
+    title = "Accessibility statement"
+    slug = "accessibility"
+
+
+class PrivacyNoticePageFactory(GuidancePageFactory):
+    class Meta:
+        model = guidance.PrivacyNoticePage
+
+    title = "Privacy notice"
+    slug = "privacy"
+
+
+def flowchart_steps() -> list[dict]:
+    """A short flow with every kind of step: boxes, a decision with two branches, two ends."""
+    return [
+        {
+            "type": "box",
+            "value": {"key": "start", "title": "You find a gap", "text": "", "next": "review"},
+        },
+        {
+            "type": "box",
+            "value": {
+                "key": "review",
+                "title": "The EIDO reviews the form",
+                "text": "They check it within 5 working days.",
+                "next": "can-panel-help",
+            },
+        },
+        {
+            "type": "decision",
+            "value": {
+                "key": "can-panel-help",
+                "question": "Can the Resource Panel meet the need?",
+                "text": "",
+                "branches": [
+                    {"answer": "Yes", "goes_to": "agreed"},
+                    {"answer": "No", "goes_to": "sub-group"},
+                ],
+            },
+        },
+        {
+            "type": "end",
+            "value": {"key": "agreed", "title": "Action agreed", "text": "The panel acts."},
+        },
+        {
+            "type": "end",
+            "value": {
+                "key": "sub-group",
+                "title": "Sub Group",
+                "text": "It goes to the Sub Group.",
+            },
+        },
+    ]
+
+
+class FlowchartPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = guidance.FlowchartPage
+
+    title = "How a gap is dealt with"
+    slug = "flowchart"
+    summary = "What happens to a form, step by step."
+    intro = "<p>Follow the steps.</p>"
+    steps = factory.LazyFunction(flowchart_steps)
+
+
+class ContactsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = guidance.ContactsPage
+
+    title = "Contacts"
+    slug = "contacts"
+    summary = "Who to contact in your district."
+
+
+class EIDOContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = guidance.EIDOContact
+
+    district = factory.LazyFunction(lambda: district("PEN"))
+    team_name = factory.Sequence(lambda n: f"Early Intervention Team {n}")
+    email = factory.Sequence(lambda n: f"eido{n}@example.org")
+    phone = "01632 960 000"
+    office_hours = "Monday to Friday, 9am to 5pm"
+
+
+class LinksPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = guidance.LinksPage
+
+    title = "Useful links"
+    slug = "links"
+    summary = "Other places to find help."
+    groups = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "group",
+                "value": {
+                    "heading": "National guidance",
+                    "links": [
+                        {
+                            "title": "Working Together to Safeguard Children",
+                            "url": "https://www.example.org/working-together",
+                            "page": None,
+                            "description": "Statutory guidance on working together.",
+                        }
+                    ],
+                },
+            }
+        ]
+    )
+
+
+# Status page tests: staff steps that later issues will build as transitions.
+
+
+def move_to_state(submission, *, transition: str, to_state: str, comment: str = "", actor=None):
+    """Put a submission in a state that only a staff transition (built in a later issue)
+    reaches, with the review history row that transition will write. Returns it reloaded."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from pei_workflow.models import TransitionLog
+
+    model = type(submission)
+    from_state = model.objects.values_list("state", flat=True).get(pk=submission.pk)
+    model.objects.filter(pk=submission.pk).update(state=to_state)
+    TransitionLog.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=submission.pk,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor,
+        comment=comment,
+    )
+    return model.objects.get(pk=submission.pk)

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -11,8 +11,14 @@ from .base import ReviewableMixin
 
 
 @register_snippet
-class EIDOContact(index.Indexed, models.Model):
-    """How to reach the Early Intervention Development Officer team for a district."""
+class EIDOContact(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """How to reach the Early Intervention Development Officer team for a district.
+
+    Contacts go through the same guidance approval workflow as pages: an editor's change is
+    a draft until a guidance approver publishes it, and the contacts page shows live ones.
+    """
 
     district = models.ForeignKey(
         "pei_workflow.District", on_delete=models.PROTECT, related_name="eido_contacts"
@@ -20,7 +26,9 @@ class EIDOContact(index.Indexed, models.Model):
     team_name = models.CharField(max_length=120)
     email = models.EmailField()
     phone = models.CharField(max_length=40)
-    office_hours = models.CharField(max_length=120, help_text="For example: Monday to Friday, 9am to 5pm.")
+    office_hours = models.CharField(
+        max_length=120, help_text="For example: Monday to Friday, 9am to 5pm."
+    )
 
     panels = [
         FieldPanel("district"),
@@ -66,7 +74,7 @@ class ContactsPage(ReviewableMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[:100]
-        contacts = EIDOContact.objects.select_related("district")
+        contacts = EIDOContact.objects.filter(live=True).select_related("district")
         if query:
             contacts = contacts.filter(
                 Q(district__name__icontains=query)

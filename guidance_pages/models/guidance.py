@@ -1,8 +1,8 @@
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from django.db import models
 
 from ..blocks import GuidanceStreamBlock, heading_anchor
 from .base import ReviewableMixin
@@ -27,6 +27,12 @@ class GuidanceContentPage(ReviewableMixin, Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # Search results show the search description; the summary is the natural default.
+        if not self.search_description:
+            self.search_description = self.summary
 
     def contents(self) -> list[dict]:
         """The section headings, in order, for the "Contents" list."""

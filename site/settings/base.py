@@ -43,6 +43,9 @@ ENV = {
     "SQLITE_PATH": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
     "SECURE_SSL_REDIRECT": env_bool("SECURE_SSL_REDIRECT", True),
     "SECURE_HSTS_SECONDS": int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")),
+    "SECURE_HSTS_PRELOAD": env_bool("SECURE_HSTS_PRELOAD", True),
+    "PEI_SUBMISSION_RATE_LIMIT": os.environ.get("PEI_SUBMISSION_RATE_LIMIT", "10/hour"),
+    "PEI_TRUSTED_PROXY_HEADER": os.environ.get("PEI_TRUSTED_PROXY_HEADER", ""),
 }
 
 SECRET_KEY = ENV["SECRET_KEY"]
@@ -212,18 +215,40 @@ else:
 DEFAULT_FROM_EMAIL = ENV["DEFAULT_FROM_EMAIL"]
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Public forms: sends allowed per client address, and the header (such as
+# HTTP_X_FORWARDED_FOR) that the load balancer sets with the client's address, if any.
+PEI_SUBMISSION_RATE_LIMIT = ENV["PEI_SUBMISSION_RATE_LIMIT"]
+PEI_TRUSTED_PROXY_HEADER = ENV["PEI_TRUSTED_PROXY_HEADER"]
+# A half-filled form waits in the session for at most a day.
+SESSION_COOKIE_AGE = 24 * 60 * 60
+
 # Demo accounts are refused unless a settings module switches them on (dev only).
 PEI_ALLOW_DEMO_ACCOUNTS = False
-
-# Where `load_pei_content` reads the source documents from.
-PEI_SEEDS_DIR = Path(os.environ.get("PEI_SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A status link's token is a secret in a URL: every handler takes it out of what it logs.
+    "filters": {"redact_status_tokens": {"()": "pei_forms.logging.RedactStatusTokens"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_status_tokens"]},
+        # runserver's access log, as Django sets it up, plus the filter.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_status_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }

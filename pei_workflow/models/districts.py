@@ -1,4 +1,4 @@
-"""The casework domain. For now: the 12 districts every other part of the site refers to."""
+"""Districts and their CYPP priorities."""
 
 from decimal import Decimal
 
@@ -37,6 +37,33 @@ class District(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [
+            ("work_in_all_districts", "Can see and act on the casework of every district"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class Priority(models.Model):
+    """One of a district's Children and Young People's Plan (CYPP) priorities."""
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="priorities")
+    title = models.CharField(max_length=200)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(
+        default=True, help_text="Only active priorities can be chosen on the Gap form."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["district__name", "sort_order", "title"]
+        verbose_name = "CYPP priority"
+        verbose_name_plural = "CYPP priorities"
+        constraints = [
+            models.UniqueConstraint(fields=["district", "title"], name="unique_priority_title")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,111 @@
+"""Protection of the public forms against automated and oversized submissions.
+
+Django's CSRF middleware covers every POST. On top of it:
+
+Honeypot
+    Every step and the Send button carry a text field (HONEYPOT_FIELD) that people cannot see
+    or tab to and are told to leave empty; simple bots fill in every field. A POST with it
+    filled is refused at once, on any step: the answers kept so far are dropped, nothing is
+    saved, and the page says plainly that the form was not sent and how to start again. A
+    fake "success" page was considered and rejected: the rare person who fills the field (a
+    form-filling tool, say) would believe their form had gone, and a bot learns nothing from
+    an honest refusal that it could not learn from the field itself.
+
+Rate limit
+    Each client address may send PEI_SUBMISSION_RATE_LIMIT forms (default "10/hour"; also
+    "N/second", "N/minute", "N/day") across both forms. The count is kept in the shared cache
+    (Redis in production, so every app server sees it) in fixed windows, so a burst at a
+    window boundary can reach twice the limit: the point is to stop floods, not to meter
+    people. Only complete, valid sends count. A practitioner over the limit is told so, and
+    nothing is saved; their answers are kept for later. Several practitioners in one office
+    may share an address: raise the limit there rather than turn it off.
+
+Client address
+    REMOTE_ADDR, unless PEI_TRUSTED_PROXY_HEADER names the header your load balancer sets
+    (such as "X-Forwarded-For"). Only the last address in that header is used: it is the one
+    the load balancer added; earlier ones come from the client and could be forged.
+
+Size
+    Every text field has a length limit (see the forms). On top of that a POST whose body is
+    larger than MAX_POST_BYTES is refused (413) before the form looks at any of it. Django's
+    CSRF check reads the body first, within its global DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB);
+    lower that setting to tighten what any view reads.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+HONEYPOT_FIELD = "website"
+DEFAULT_RATE_LIMIT = "10/hour"
+PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+RETRY_WORDS = {1: "in a few seconds", 60: "in a minute", 3600: "in an hour", 86400: "tomorrow"}
+
+# The largest step holds four 3,000-character answers. A character can take 12 bytes once
+# encoded (4 UTF-8 bytes, each percent-encoded), so 4 × 3,000 × 12 = 144,000, plus room for
+# the other fields.
+MAX_POST_BYTES = 160_000
+
+
+def honeypot_filled(request) -> bool:
+    return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
+
+
+def post_too_large(request) -> bool:
+    """Whether the request body is larger than any honest answer to these forms."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > MAX_POST_BYTES
+
+
+def client_address(request) -> str:
+    header = getattr(settings, "PEI_TRUSTED_PROXY_HEADER", "")
+    if header:
+        value = request.META.get(header) or request.headers.get(header, "")
+        addresses = [part.strip() for part in value.split(",") if part.strip()]
+        if addresses:
+            return addresses[-1]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limit() -> tuple[int, int]:
+    """(how many sends, in how many seconds) from settings.PEI_SUBMISSION_RATE_LIMIT."""
+    value = getattr(settings, "PEI_SUBMISSION_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    count, _, period = value.partition("/")
+    return int(count), PERIODS[period.strip()]
+
+
+def retry_words() -> str:
+    """When a practitioner over the limit can send again, in words: "in an hour"."""
+    return RETRY_WORDS[rate_limit()[1]]
+
+
+def take_send_allowance(request) -> bool:
+    """Count one send from this client; False if that goes over the limit."""
+    limit, window = rate_limit()
+    # The address is hashed so the cache holds no personal data in clear.
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    key = f"pei_forms:sends:{address}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The entry expired between add and incr: this is the first send of a new window.
+        cache.add(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def claim_journey(journey_id: str) -> bool:
+    """Mark a set of answers as being sent; False if it was already. Stops a double click or
+    two tabs sending the same answers twice."""
+    return cache.add(f"pei_forms:sent:{journey_id}", 1, timeout=86400)
+
+
+def release_journey(journey_id: str) -> None:
+    """Allow a set of answers to be sent again after a send that failed."""
+    cache.delete(f"pei_forms:sent:{journey_id}")

@@ -1,0 +1,121 @@
+"""What the status page shows, in the practitioner's words.
+
+The review history holds staff names and internal comments. Only the steps listed in
+PUBLIC_STEPS reach the page, each as a date and a plain name; of the comments, only the EIDO's
+question (which the practitioner must answer) and a decline reason (written for them) are
+shown. A step added to the workflow later stays hidden until it is given a public name here.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+
+from pei_workflow.choices import SubmissionKind
+from pei_workflow.models import Submission, TransitionLog
+from pei_workflow.states import NEXT_STEPS
+
+INFORMATION_REQUESTED = "information_requested"
+DECLINED = "declined"
+
+# The public name of each workflow step, by transition. Decisions and escalations are shown
+# by their effect, not by who made them or how.
+PUBLIC_STEPS = {
+    "submit": "Sent",
+    "start_review": "Review started",
+    "request_information": "More information requested",
+    "provide_information": "You answered",
+    "add_to_agenda": "Put on the meeting agenda",
+    "defer": "Moved to a later meeting",
+    "signpost": "Decision made",
+    "record_panel_decision": "Decision made",
+    "record_sub_group_decision": "Decision made",
+    "record_trust_board_decision": "Decision made",
+    "record_county_response": "Decision made",
+    "escalate_to_sub_group": "Passed to the Sub Group",
+    "escalate_to_trust_board": "Passed to the Trust Board",
+    "refer_to_county_caf_group": "Passed to the county CAF group",
+    "close": "Closed",
+    "decline": "Declined",
+    "withdraw": "Withdrawn",
+    "reopen": "Reopened",
+}
+
+
+@dataclass(frozen=True)
+class PublicStep:
+    """One step of the history as the practitioner sees it: when, and what happened."""
+
+    date: datetime.datetime
+    name: str
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """Everything the status page shows about one submission."""
+
+    reference: str
+    kind: str
+    district: str
+    district_slug: str
+    state: str
+    state_label: str
+    next_step: str
+    steps: list[PublicStep]
+    information_request: str
+    decline_reason: str
+    is_open: bool
+
+    @property
+    def can_answer(self) -> bool:
+        return self.state == INFORMATION_REQUESTED
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.is_open
+
+
+def summarise(submission: Submission) -> StatusSummary:
+    """Build the status page's view of a submission from the submission and its history."""
+    history = list(
+        TransitionLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(submission),
+            object_id=submission.pk,
+        ).only("transition", "comment", "created_at")
+    )
+    return StatusSummary(
+        reference=submission.reference,
+        kind=SubmissionKind(submission.kind).label,
+        district=submission.district.name,
+        district_slug=submission.district.slug,
+        state=submission.state,
+        state_label=submission.get_state_display(),
+        next_step=NEXT_STEPS.get(submission.state, ""),
+        steps=[
+            PublicStep(date=row.created_at, name=PUBLIC_STEPS[row.transition])
+            for row in history
+            if row.transition in PUBLIC_STEPS
+        ],
+        information_request=(
+            _latest_comment(history, "request_information")
+            if submission.state == INFORMATION_REQUESTED
+            else ""
+        ),
+        decline_reason=(
+            _latest_comment(history, "decline") if submission.state == DECLINED else ""
+        ),
+        is_open=submission.is_open,
+    )
+
+
+def no_longer_possible(submission: Submission) -> str:
+    """The message for a step the state no longer allows, such as answering twice."""
+    return (
+        f"This submission is now “{submission.get_state_display().lower()}”, "
+        "so that step is no longer possible. Nothing has been changed."
+    )
+
+
+def _latest_comment(history: list[TransitionLog], transition: str) -> str:
+    rows = [row for row in history if row.transition == transition]
+    return rows[-1].comment if rows else ""

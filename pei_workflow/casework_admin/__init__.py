@@ -1,0 +1,1 @@
+"""The casework screens in the Wagtail admin (wagtail-modeladmin), all scoped by district."""

@@ -1,0 +1,126 @@
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from wagtail_modeladmin.helpers import DjangoORMSearchHandler
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+
+from ..models import CafEscalation, GapInService
+from ..selectors import visible_to
+from .export import SafeExportIndexView
+from .permissions import DistrictScopedPermissionHelper
+from .views import ReviewHistoryInspectView, VisibleDistrictFilter
+
+PRACTITIONER_FIELDS = [
+    "practitioner_name",
+    "job_title",
+    "organisation",
+    "workforce",
+    "email",
+    "phone",
+]
+
+
+class DistrictScopedAdmin(ModelAdmin):
+    """A submissions list, inspect view and export that show a person only the submissions
+    `visible_to` them. Any other submission's address answers 404, whatever the view."""
+
+    permission_helper_class = DistrictScopedPermissionHelper
+    index_view_class = SafeExportIndexView
+    inspect_view_class = ReviewHistoryInspectView
+    inspect_view_enabled = True
+    inspect_template_name = "pei_workflow/admin/inspect.html"
+    history_view_enabled = False
+    search_handler_class = DjangoORMSearchHandler
+    search_fields = ("reference",)
+    add_to_settings_menu = False
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return visible_to(request.user, self.model).select_related("district")
+
+    def _visible_or_404(self, request, instance_pk):
+        try:
+            visible = visible_to(request.user, self.model).filter(pk=unquote(instance_pk))
+            found = visible.exists()
+        except (ValueError, ValidationError):
+            found = False
+        if not found:
+            raise Http404("No such submission")
+
+    def inspect_view(self, request, instance_pk):
+        self._visible_or_404(request, instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self._visible_or_404(request, instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._visible_or_404(request, instance_pk)
+        return super().delete_view(request, instance_pk)
+
+
+class GapInServiceAdmin(DistrictScopedAdmin):
+    model = GapInService
+    menu_label = "Gaps in service"
+    menu_icon = "warning"
+    list_display = ("reference", "district", "state", "route", "barrier", "submitted_at")
+    list_filter = (VisibleDistrictFilter, "state", "route", "barrier")
+    inspect_view_fields = [
+        "reference",
+        "district",
+        "state",
+        "submitted_at",
+        *PRACTITIONER_FIELDS,
+        "route",
+        "caf_in_place",
+        "tac_consulted",
+        "priority",
+        "affected_group",
+        "age_band",
+        "children_affected",
+        "families_affected",
+        "unmet_need",
+        "what_has_been_tried",
+        "service_that_would_meet_need",
+        "barrier",
+        "barrier_detail",
+        "spot_purchase_requested",
+        "spot_purchase_amount",
+        "spot_purchase_purpose",
+        "panel_attendee",
+        "confirmed_anonymous",
+    ]
+    list_export = inspect_view_fields
+    export_filename = "gaps-in-service"
+
+
+class CafEscalationAdmin(DistrictScopedAdmin):
+    model = CafEscalation
+    menu_label = "CAF escalations"
+    menu_icon = "arrow-up-big"
+    list_display = ("reference", "district", "state", "escalation_type", "submitted_at")
+    list_filter = (VisibleDistrictFilter, "state", "escalation_type", "county_implications")
+    inspect_view_fields = [
+        "reference",
+        "district",
+        "state",
+        "submitted_at",
+        *PRACTITIONER_FIELDS,
+        "escalation_type",
+        "agencies_involved",
+        "issue",
+        "steps_taken",
+        "outcome_sought",
+        "county_implications",
+        "confirmed_anonymous",
+    ]
+    list_export = inspect_view_fields
+    export_filename = "caf-escalations"
+
+
+class CaseworkGroup(ModelAdminGroup):
+    menu_label = "Casework"
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (GapInServiceAdmin, CafEscalationAdmin)

@@ -1,0 +1,114 @@
+"""The fixed lists of the casework domain, each in one place."""
+
+from django.db import models
+
+
+class Workforce(models.TextChoices):
+    CHILDRENS_SERVICES = "childrens_services", "Children's services"
+    ADULT_SERVICES = "adult_services", "Adult services"
+    EDUCATION = "education", "Education"
+    HEALTH = "health", "Health"
+    POLICE = "police", "Police"
+    VOLUNTARY_COMMUNITY = "voluntary_community", "Voluntary and community sector"
+    HOUSING = "housing", "Housing"
+    OTHER = "other", "Other"
+
+
+class GapRoute(models.TextChoices):
+    """The six situations in which the guidance says a practitioner may use the Gap form."""
+
+    CAF_NEEDS_UNKNOWN = (
+        "caf_needs_unknown",
+        "You have completed a CAF and, having talked to the Team Around the Child, you do not "
+        "know how to meet the needs",
+    )
+    NEEDS_MET_NOT_EFFECTIVELY = (
+        "needs_met_not_effectively",
+        "The needs were met, but not in the best way, for example because the preferred "
+        "service could not be used",
+    )
+    STEP_DOWN_BELOW_THRESHOLD = (
+        "step_down_below_threshold",
+        "You are stepping down from a statutory service: the assessment did not meet children's "
+        "social care thresholds but needs remain that could lead to another referral",
+    )
+    STEP_DOWN_COURT_ORDER = (
+        "step_down_court_order",
+        "You are stepping down from statutory services at the end of a court order, and the "
+        "Team Around the Child cannot meet the needs that remain",
+    )
+    OUTSIDE_CHILDRENS_SERVICES = (
+        "outside_childrens_services",
+        "You work outside children's services, for example in adult services, and know of "
+        "unmet needs of young people that need a joined-up approach",
+    )
+    DISTINCT_WORK = (
+        "distinct_work",
+        "You run a distinct piece of work, such as a local project or a community "
+        "consultation, and have found gaps in what is available",
+    )
+
+
+class YesNoNotApplicable(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+
+
+class YesNoUnsure(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    UNSURE = "unsure", "Not sure"
+
+
+class AffectedGroup(models.TextChoices):
+    CHILD_OR_YOUNG_PERSON = "child_or_young_person", "A child or young person"
+    FAMILY = "family", "A family"
+    GROUP_OR_COMMUNITY = "group_or_community", "A group or community"
+
+
+class AgeBand(models.TextChoices):
+    UNDER_5 = "0_4", "Under 5"
+    AGE_5_10 = "5_10", "5 to 10"
+    AGE_11_15 = "11_15", "11 to 15"
+    AGE_16_19 = "16_19", "16 to 19"
+    MIXED = "mixed", "Mixed ages"
+
+
+class Barrier(models.TextChoices):
+    NO_SERVICE_KNOWN = "no_service_known", "No service is known"
+    WAITING_LIST = "waiting_list", "Waiting list"
+    ELIGIBILITY = "eligibility", "Eligibility or threshold"
+    COST = "cost", "Cost"
+    CAPACITY = "capacity", "The service has no capacity"
+    DISTANCE = "distance", "Distance or transport"
+    OTHER = "other", "Something else"
+
+
+class PanelAttendee(models.TextChoices):
+    LEAD_PROFESSIONAL = "lead_professional", "I will attend, as the Lead Professional"
+    REPRESENTATIVE = "representative", "A representative will attend for me"
+
+
+class EscalationType(models.TextChoices):
+    AGENCY_NOT_ENGAGING = "agency_not_engaging", "An agency is not engaging with the CAF or TAC"
+    NO_LEAD_PROFESSIONAL = "no_lead_professional", "No lead professional can be agreed"
+    AGENCY_DISAGREEMENT = "agency_disagreement", "Agencies disagree"
+    THRESHOLD_DISAGREEMENT = (
+        "threshold_disagreement",
+        "Disagreement about thresholds when stepping up or down",
+    )
+    SERVICE_DELAY = "service_delay", "A service is slow to respond"
+    SYSTEMIC_CAF_ISSUE = "systemic_caf_issue", "A problem with the CAF process itself"
+    WORKFORCE_TRAINING = "workforce_training", "A workforce or training issue"
+    OTHER = "other", "Something else"
+
+
+class SubmissionKind(models.TextChoices):
+    GAP = "GAP", "Gap in Service"
+    CAF = "CAF", "CAF escalation"

@@ -1,0 +1,58 @@
+"""Email through the durable queue: a message that cannot be sent now is tried again later.
+
+Tasks run on the "durable" backend (django-tasks-db), drained by `manage.py db_worker`. A
+failure is caught and the task enqueues itself again with a growing delay, so a mail server
+that is down for hours loses nothing; only after MAX_ATTEMPTS is the failure logged as an
+error for an operator to act on.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 10
+FIRST_RETRY_MINUTES = 1
+LONGEST_WAIT = datetime.timedelta(hours=6)
+
+
+def retry_delay(attempt: int) -> datetime.timedelta:
+    """How long to wait after the given failed attempt: 1, 2, 4, 8... minutes, at most 6 h."""
+    return min(datetime.timedelta(minutes=FIRST_RETRY_MINUTES * 2 ** (attempt - 1)), LONGEST_WAIT)
+
+
+def try_again_later(task_function, *, attempt: int, what: str, **kwargs) -> None:
+    """Queue another attempt, or give up loudly after MAX_ATTEMPTS. `what` is logged: it must
+    name the message (a reference), never hold its content or an address."""
+    if attempt >= MAX_ATTEMPTS:
+        logger.error("Gave up sending %s after %d attempts", what, attempt)
+        return
+    logger.warning("Could not send %s (attempt %d); trying again later", what, attempt)
+    task_function.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
+        attempt=attempt + 1, **kwargs
+    )
+
+
+@task(backend="durable", queue_name="email")
+def deliver_email(*, subject: str, body: str, to: list[str], about: str, attempt: int = 1):
+    """Send one plain-text email. `about` names it in logs, such as "GAP-PEN-2026-0007"."""
+    message = EmailMessage(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+    )
+    try:
+        message.send()
+    except Exception:  # any mail failure: SMTP errors, refused connections, timeouts
+        try_again_later(
+            deliver_email,
+            attempt=attempt,
+            what=f"email about {about}",
+            subject=subject,
+            body=body,
+            to=to,
+            about=about,
+        )

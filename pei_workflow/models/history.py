@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class TransitionLog(models.Model):
+    """One step of a submission's review history: who moved it, when, from where to where,
+    why, and the structured data of the step (meeting, outcome, amount).
+
+    Rows are written only by the transition services and never changed afterwards.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    submission = GenericForeignKey("content_type", "object_id")
+
+    transition = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=32)
+    to_state = models.CharField(max_length=32)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when the practitioner acted through their status link.",
+    )
+    comment = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.transition}: {self.from_state} → {self.to_state}"
+
+    @property
+    def actor_label(self) -> str:
+        if self.actor is None:
+            return "The practitioner"
+        return self.actor.get_full_name() or self.actor.get_username()

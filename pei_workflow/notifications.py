@@ -1,0 +1,70 @@
+"""Emails to staff about casework. They carry references and admin links, never the
+practitioner's free text, so a forwarded or misdirected email gives nothing away."""
+
+from django.apps import apps
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_tasks import task
+
+from .mail import deliver_email
+from .models import DistrictAssignment, DistrictRole
+
+
+def admin_inspect_url(submission) -> str:
+    """The full address of a submission's page in the admin."""
+    opts = submission._meta
+    path = reverse(f"{opts.app_label}_{opts.model_name}_modeladmin_inspect", args=[submission.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def eido_emails(district) -> list[str]:
+    return sorted(
+        DistrictAssignment.objects.filter(
+            district=district, role=DistrictRole.EIDO, user__is_active=True
+        )
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+        .distinct()
+    )
+
+
+@task(backend="durable", queue_name="email")
+def notify_eidos_of_new_submission(*, model_label: str, pk: int):
+    """Tell each EIDO of the district that a submission has arrived: one email each, so one
+    bad address cannot stop the others."""
+    submission = apps.get_model(model_label).objects.select_related("district").get(pk=pk)
+    context = {
+        "submission": submission,
+        "kind": submission._meta.verbose_name,
+        "admin_url": admin_inspect_url(submission),
+    }
+    subject = f"New {submission._meta.verbose_name}: {submission.reference}"
+    body = render_to_string("pei_workflow/email/new_submission_to_eido.txt", context)
+    for address in eido_emails(submission.district):
+        deliver_email.enqueue(subject=subject, body=body, to=[address], about=submission.reference)
+
+
+PRACTITIONER_STEP_SUBJECTS = {
+    "provide_information": "The practitioner has answered your question",
+    "withdraw": "The practitioner has withdrawn",
+}
+
+
+@task(backend="durable", queue_name="email")
+def notify_eidos_of_practitioner_step(*, model_label: str, pk: int, log_pk: int):
+    """Tell the district's EIDOs that the practitioner answered or withdrew."""
+    from .models import TransitionLog
+
+    submission = apps.get_model(model_label).objects.select_related("district").get(pk=pk)
+    log = TransitionLog.objects.get(pk=log_pk)
+    context = {
+        "submission": submission,
+        "kind": submission._meta.verbose_name,
+        "log": log,
+        "admin_url": admin_inspect_url(submission),
+    }
+    subject = f"{PRACTITIONER_STEP_SUBJECTS[log.transition]}: {submission.reference}"
+    body = render_to_string("pei_workflow/email/practitioner_step_to_eido.txt", context)
+    for address in eido_emails(submission.district):
+        deliver_email.enqueue(subject=subject, body=body, to=[address], about=submission.reference)

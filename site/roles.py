@@ -1,0 +1,113 @@
+"""The roles people have in the PEI site, as data: one home for group names and permissions.
+
+Each role is a Django group. A role's permissions come in three kinds, because Wagtail keeps
+them in three places:
+
+- ``permissions``: model permissions on the group itself (``"app_label.codename"``), such as
+  access to the Wagtail admin or editing a snippet;
+- ``page_permissions``: Wagtail page permissions (``GroupPagePermission``) on the root page, so
+  they cover every page;
+- ``collection_permissions``: image and document permissions (``GroupCollectionPermission``) on
+  the root collection, so they cover every collection.
+
+The migrations that create the groups (``pei_site/migrations``) copy the data they need rather
+than import this module: a migration must do the same thing whenever it runs, and this module
+will change. ``tests/pei_site/test_roles.py`` checks that the migrated database matches what is
+written here, so a change made here without a migration fails the tests.
+
+To give a role more permissions (the casework issues will do this for EIDOs, panel members and
+county leads): add them here, then write a new ``pei_site`` migration that grants the same
+permissions, in the way ``0001_roles_and_workflow`` does.
+"""
+
+from dataclasses import dataclass
+
+EDITORS = "Editors"
+GUIDANCE_APPROVERS = "Guidance approvers"
+EIDOS = "EIDOs"
+PANEL_MEMBERS = "Panel members"
+COUNTY_LEADS = "County leads"
+
+#: The page workflow every page goes through before a change is published.
+GUIDANCE_WORKFLOW = "Guidance approval"
+#: Its single task, done by anyone in the Guidance approvers group.
+GUIDANCE_APPROVAL_TASK = "Approval by a guidance approver"
+
+ADMIN_ACCESS = ("wagtailadmin.access_admin",)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A group of people and what the group lets them do."""
+
+    group: str
+    description: str
+    permissions: tuple[str, ...] = ()
+    page_permissions: tuple[str, ...] = ()
+    collection_permissions: tuple[str, ...] = ()
+
+
+_EDITOR_PERMISSIONS = ADMIN_ACCESS + (
+    "guidance_pages.add_eidocontact",
+    "guidance_pages.change_eidocontact",
+    "guidance_pages.change_sitechrome",
+)
+# Editors may not publish: their changes go through the guidance approval workflow.
+_EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+_EDITOR_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+
+# Approvers publish EIDO contacts, which go through the same workflow as pages.
+_APPROVER_SNIPPET_PERMISSIONS = (
+    "guidance_pages.publish_eidocontact",
+    "guidance_pages.lock_eidocontact",
+    "guidance_pages.unlock_eidocontact",
+)
+#: Snippet models whose changes go through the guidance approval workflow.
+WORKFLOW_SNIPPETS = ("guidance_pages.eidocontact",)
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        group=EDITORS,
+        description="Edits guidance, the flowchart, contacts, links and news, and submits "
+        "changes for approval.",
+        permissions=_EDITOR_PERMISSIONS,
+        page_permissions=_EDITOR_PAGE_PERMISSIONS,
+        collection_permissions=_EDITOR_COLLECTION_PERMISSIONS,
+    ),
+    Role(
+        group=GUIDANCE_APPROVERS,
+        description="Approves or rejects changes to pages and contacts, compares revisions "
+        "and reverts.",
+        permissions=_EDITOR_PERMISSIONS + _APPROVER_SNIPPET_PERMISSIONS,
+        page_permissions=_EDITOR_PAGE_PERMISSIONS + ("publish_page", "lock_page", "unlock_page"),
+        collection_permissions=_EDITOR_COLLECTION_PERMISSIONS,
+    ),
+    # The three casework roles only reach the admin for now. Their casework permissions
+    # (pei_workflow models, district scoping, and user set-up for county leads) arrive with
+    # the casework issues: extend these entries then, with a migration, as the module
+    # docstring says.
+    Role(
+        group=EIDOS,
+        description="Moderates the submissions of their own districts.",
+        permissions=ADMIN_ACCESS,
+    ),
+    Role(
+        group=PANEL_MEMBERS,
+        description="Reads their district's agendas, decisions and reports.",
+        permissions=ADMIN_ACCESS,
+    ),
+    Role(
+        group=COUNTY_LEADS,
+        description="Does everything an EIDO does, for every district.",
+        permissions=ADMIN_ACCESS + ("pei_workflow.work_in_all_districts",),
+    ),
+)
+
+ROLE_NAMES: tuple[str, ...] = tuple(role.group for role in ROLES)

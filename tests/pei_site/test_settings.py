@@ -1,0 +1,52 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def read_settings(module: str, env: dict[str, str], *names: str) -> subprocess.CompletedProcess:
+    """Import a settings module in a fresh interpreter with only the given environment."""
+    code = (
+        "import importlib, json, sys;"
+        f"s = importlib.import_module('pei_site.settings.{module}');"
+        f"print(json.dumps({{n: str(getattr(s, n)) for n in {list(names)!r}}}))"
+    )
+    clean_env = {"PATH": os.environ["PATH"], **env}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean_env, capture_output=True, text=True
+    )
+
+
+def test_sqlite_is_the_default_database():
+    """Without DATABASE_URL the site runs on an SQLite file."""
+    result = read_settings("dev", {}, "DATABASES")
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in json.loads(result.stdout)["DATABASES"]
+
+
+def test_database_url_switches_to_postgresql():
+    """DATABASE_URL, when set, chooses the database."""
+    env = {"DATABASE_URL": "postgres://pei@db.example.org:5432/pei"}
+    result = read_settings("dev", env, "DATABASES")
+    assert result.returncode == 0, result.stderr
+    databases = json.loads(result.stdout)["DATABASES"]
+    assert "postgresql" in databases and "db.example.org" in databases
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    """Production settings need SECRET_KEY from the environment; there is no default."""
+    result = read_settings("production", {}, "DEBUG")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_takes_the_secret_key_and_turns_debug_off():
+    """With SECRET_KEY set, production starts with DEBUG off and no demo accounts."""
+    env = {"SECRET_KEY": "x" * 60, "DEBUG": "1"}
+    result = read_settings("production", env, "DEBUG", "PEI_ALLOW_DEMO_ACCOUNTS", "SECRET_KEY")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values == {"DEBUG": "False", "PEI_ALLOW_DEMO_ACCOUNTS": "False", "SECRET_KEY": "x" * 60}
