@@ -15,6 +15,16 @@ def tel_href(phone: str) -> str:
 
 
 @register.filter
+def in_sentence(text: str) -> str:
+    """Lower-case the first letter so an answer reads inside a sentence ("If yes:"), leaving
+    a first word in capitals alone ("If CAF problem:")."""
+    first_word = text.split(" ", 1)[0]
+    if not text or (len(first_word) > 1 and first_word.isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
+@register.filter
 def flows_on(step: dict) -> bool:
     """Whether a flowchart step leads straight to the step after it in the list.
 

@@ -640,3 +640,14 @@ def test_each_public_page_stays_within_the_query_budget_as_the_site_grows(client
     grow_site(site_pages)
     after, queries = count_queries(client, path)
     assert after == before, "\n".join(queries)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("Yes", "yes"), ("A problem with a CAF", "a problem with a CAF"), ("CAF issue", "CAF issue")],
+)
+def test_a_flowchart_answer_reads_inside_a_sentence_without_breaking_acronyms(answer, expected):
+    """Branch answers follow "If"; only their first letter is lowered, never an acronym."""
+    from guidance_pages.templatetags.pei_content import in_sentence
+
+    assert in_sentence(answer) == expected
