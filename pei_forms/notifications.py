@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
-from pei_workflow.mail import try_again_later
+from pei_workflow.mail import send_or_try_again
 from pei_workflow.states import NEXT_STEPS
 from pei_workflow.tokens import issue_status_token
 
@@ -42,13 +42,12 @@ def acknowledge_submission(*, model_label: str, pk: int, attempt: int = 1):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[submission.email],
     )
-    try:
-        message.send()
-    except Exception:  # any mail failure: SMTP errors, refused connections, timeouts
-        try_again_later(
-            acknowledge_submission,
-            attempt=attempt,
-            what=f"the acknowledgement of {submission.reference}",
-            model_label=model_label,
-            pk=pk,
-        )
+    # A retry mints a new token, so only the link in the email that arrives works.
+    send_or_try_again(
+        message,
+        acknowledge_submission,
+        attempt=attempt,
+        what=f"the acknowledgement of {submission.reference}",
+        model_label=model_label,
+        pk=pk,
+    )

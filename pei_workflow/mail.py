@@ -38,21 +38,30 @@ def try_again_later(task_function, *, attempt: int, what: str, **kwargs) -> None
     )
 
 
+def send_or_try_again(message, task_function, *, attempt: int, what: str, **kwargs) -> bool:
+    """Send an EmailMessage; on any mail failure (SMTP errors, refused connections, timeouts)
+    queue `task_function` again with `kwargs` (see `try_again_later`). True if it was sent."""
+    try:
+        message.send()
+    except Exception:
+        try_again_later(task_function, attempt=attempt, what=what, **kwargs)
+        return False
+    return True
+
+
 @task(backend="durable", queue_name="email")
 def deliver_email(*, subject: str, body: str, to: list[str], about: str, attempt: int = 1):
     """Send one plain-text email. `about` names it in logs, such as "GAP-PEN-2026-0007"."""
     message = EmailMessage(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
     )
-    try:
-        message.send()
-    except Exception:  # any mail failure: SMTP errors, refused connections, timeouts
-        try_again_later(
-            deliver_email,
-            attempt=attempt,
-            what=f"email about {about}",
-            subject=subject,
-            body=body,
-            to=to,
-            about=about,
-        )
+    send_or_try_again(
+        message,
+        deliver_email,
+        attempt=attempt,
+        what=f"email about {about}",
+        subject=subject,
+        body=body,
+        to=to,
+        about=about,
+    )

@@ -258,13 +258,8 @@ class YesNoField(RadioField):
         return "Yes" if value else "No"
 
 
-class CountField(GovukFieldMixin, forms.Field):
-    """A whole number of children, young people or families, from 0 to 10,000."""
-
-    input_mode = "numeric"
-    width_class = "govuk-input--width-5"
-    spellcheck = False
-    concealed_value = None
+class NumberField(GovukFieldMixin, forms.Field):
+    """A number typed into a text box; subclasses say how to read it."""
 
     def __init__(
         self,
@@ -279,6 +274,15 @@ class CountField(GovukFieldMixin, forms.Field):
             label=label, help_text=help_text, error_messages={"required": required_message}
         )
         self.init_govuk(message_name=message_name, summary_label=summary_label)
+
+
+class CountField(NumberField):
+    """A whole number of children, young people or families, from 0 to 10,000."""
+
+    input_mode = "numeric"
+    width_class = "govuk-input--width-5"
+    spellcheck = False
+    concealed_value = None
 
     def to_python(self, value):
         value = (value or "").strip().replace(",", "")
@@ -301,7 +305,7 @@ class CountField(GovukFieldMixin, forms.Field):
         return f"{value:,}"
 
 
-class AmountField(GovukFieldMixin, forms.Field):
+class AmountField(NumberField):
     """An amount in pounds, such as 250 or £1,250.50. The upper limit is the district's panel
     maximum, which the form checks because it depends on the district."""
 
@@ -310,20 +314,6 @@ class AmountField(GovukFieldMixin, forms.Field):
     prefix = "£"
     spellcheck = False
     concealed_value = None
-
-    def __init__(
-        self,
-        *,
-        label: str,
-        message_name: str,
-        summary_label: str,
-        required_message: str,
-        help_text: str = "",
-    ):
-        super().__init__(
-            label=label, help_text=help_text, error_messages={"required": required_message}
-        )
-        self.init_govuk(message_name=message_name, summary_label=summary_label)
 
     def to_python(self, value):
         value = (value or "").strip().removeprefix("£").strip().replace(",", "")

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django_tasks import task
 
-from pei_workflow.mail import try_again_later
+from pei_workflow.mail import send_or_try_again
 from pei_workflow.models import CafEscalation, GapInService, Submission
 from pei_workflow.tokens import issue_status_token
 
@@ -76,13 +76,12 @@ def send_status_link(*, reference: str, email_digest: str, attempt: int = 1):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[submission.email],
     )
-    try:
-        message.send()
-    except Exception:  # any mail failure: the next attempt mints and sends a fresh link
-        try_again_later(
-            send_status_link,
-            attempt=attempt,
-            what=f"a new status link for {submission.reference}",
-            reference=reference,
-            email_digest=email_digest,
-        )
+    # On a mail failure the next attempt mints and sends a fresh link.
+    send_or_try_again(
+        message,
+        send_status_link,
+        attempt=attempt,
+        what=f"a new status link for {submission.reference}",
+        reference=reference,
+        email_digest=email_digest,
+    )
