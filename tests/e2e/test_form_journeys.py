@@ -5,14 +5,17 @@ JavaScript and one with the keyboard alone."""
 
 import re
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
 from pei_workflow.models import CafEscalation, GapInService
 from tests.e2e.browser_checks import Audit
+from tests.email_queue import run_email_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,6 +30,21 @@ def site_url(live_server):
     call_command("load_pei_content", stdout=StringIO())
     cache.clear()
     return live_server.url
+
+
+def follow_the_emailed_link_and_withdraw(audit, site_url: str, reference: str) -> None:
+    """Deliver the acknowledgement, open the status link in it, and withdraw."""
+    run_email_worker()
+    (email,) = [m for m in mail.outbox if reference in m.subject]
+    link = re.search(r"https?://\S+/status/[A-Za-z0-9_-]+/", email.body).group()
+    page = audit.page
+    audit.check("status page", page.goto(site_url + urlsplit(link).path))
+    assert reference in page.locator("main").inner_text()
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name=f"Withdraw {reference}").click()
+    audit.check("withdraw confirmation", navigation.value)
+    audit.check("withdrawn", press(page, "Yes, withdraw"))
+    assert f"You have withdrawn {reference}" in page.locator("main").inner_text()
 
 
 def press(page, button_name: str):
@@ -188,6 +206,8 @@ def test_a_practitioner_reports_a_gap_fixing_a_postcode_on_the_way(page, site_ur
     assert re.fullmatch(rf"GAP-PEN-{year}-\d{{4}}", reference)
     assert GapInService.objects.get().reference == reference
 
+    follow_the_emailed_link_and_withdraw(audit, site_url, reference)
+    assert GapInService.objects.get().state == "withdrawn"
     audit.assert_clean(tmp_path)
 
 
@@ -280,6 +300,8 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
     assert re.fullmatch(rf"CAF-BUR-{year}-\d{{4}}", reference)
     assert CafEscalation.objects.get().reference == reference
 
+    follow_the_emailed_link_and_withdraw(audit, site_url, reference)
+    assert CafEscalation.objects.get().state == "withdrawn"
     audit.assert_clean(tmp_path)
 
 
