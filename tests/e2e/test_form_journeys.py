@@ -32,6 +32,18 @@ def site_url(live_server):
     return live_server.url
 
 
+def confirm_anonymity(audit) -> None:
+    """The last step of both forms: refused when left empty, then confirmed."""
+    continue_with_nothing_then_answers(
+        audit,
+        "confirm",
+        lambda page: page.get_by_label(
+            "I confirm this form does not identify the child, young person or family"
+        ).check(),
+        ["Confirm that this form does not identify the child, young person or family"],
+    )
+
+
 def follow_the_emailed_link_and_withdraw(audit, site_url: str, reference: str) -> None:
     """Deliver the acknowledgement, open the status link in it, and withdraw."""
     run_email_worker()
@@ -177,14 +189,7 @@ def test_a_practitioner_reports_a_gap_fixing_a_postcode_on_the_way(page, site_ur
     page.get_by_label("I will attend, as the Lead Professional").check()
     press(page, "Continue")
 
-    continue_with_nothing_then_answers(
-        audit,
-        "confirm",
-        lambda page: page.get_by_label(
-            "I confirm this form does not identify the child, young person or family"
-        ).check(),
-        ["Confirm that this form does not identify the child, young person or family"],
-    )
+    confirm_anonymity(audit)
 
     # Check answers, change one answer, come back.
     audit.check("check answers", page.reload())
@@ -285,14 +290,7 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
     )
     press(page, "Continue")
 
-    continue_with_nothing_then_answers(
-        audit,
-        "confirm",
-        lambda page: page.get_by_label(
-            "I confirm this form does not identify the child, young person or family"
-        ).check(),
-        ["Confirm that this form does not identify the child, young person or family"],
-    )
+    confirm_anonymity(audit)
     audit.check("check answers", page.reload())
     audit.check("confirmation", press(page, "Send"))
     year = timezone.localdate().year
