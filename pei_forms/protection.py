@@ -19,6 +19,9 @@ Rate limit
     people. Only complete, valid sends count. A practitioner over the limit is told so, and
     nothing is saved; their answers are kept for later. Several practitioners in one office
     may share an address: raise the limit there rather than turn it off.
+    The new-link form and the links sent per submission (pei_forms.status) keep budgets
+    of their own, counted by the same `allow`, so a practitioner who sent several forms can
+    still ask for a link.
 
 Client address
     REMOTE_ADDR, unless PEI_TRUSTED_PROXY_HEADER names the header your load balancer sets
@@ -84,20 +87,31 @@ def retry_words() -> str:
     return RETRY_WORDS[rate_limit()[1]]
 
 
+def allow(key: str, *, limit: int, window: int) -> bool:
+    """Count one hit against `key` in the shared cache and say whether it is within `limit`
+    hits per fixed `window` of seconds. It fails open: a counter the cache forgets early lets
+    a few extra hits through rather than refusing a practitioner after a cache restart."""
+    bucket = f"pei_forms:limit:{key}:{int(time.time() // window)}"
+    if cache.add(bucket, 1, timeout=window):
+        return limit >= 1
+    try:
+        count = cache.incr(bucket)
+    except ValueError:  # the counter expired between add and incr: this hit starts a new one
+        cache.add(bucket, 1, timeout=window)
+        return limit >= 1
+    return count <= limit
+
+
+def allow_client(request, scope: str, *, limit: int, window: int) -> bool:
+    """`allow` for the request's client address, hashed so the cache holds no address."""
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    return allow(f"{scope}:{address}", limit=limit, window=window)
+
+
 def take_send_allowance(request) -> bool:
     """Count one send from this client; False if that goes over the limit."""
     limit, window = rate_limit()
-    # The address is hashed so the cache holds no personal data in clear.
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"pei_forms:sends:{address}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The entry expired between add and incr: this is the first send of a new window.
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return allow_client(request, "sends", limit=limit, window=window)
 
 
 def claim_journey(journey_id: str) -> bool:

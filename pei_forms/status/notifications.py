@@ -23,7 +23,7 @@ from pei_workflow.models import CafEscalation, GapInService, Submission
 from pei_workflow.tokens import issue_status_token
 
 from ..notifications import status_url
-from .ratelimit import allow
+from ..protection import allow
 
 logger = logging.getLogger(__name__)
 

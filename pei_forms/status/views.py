@@ -14,11 +14,11 @@ from pei_workflow.models import CafEscalation, GapInService
 from pei_workflow.services import TransitionRefused, provide_information, withdraw_by_practitioner
 from pei_workflow.tokens import submission_for_token
 
+from ..protection import allow_client
 from .csrf import csrf_protect_no_referrer
 from .forms import AnswerForm, ResendLinkForm
 from .notifications import email_digest, send_status_link
 from .presenters import INFORMATION_REQUESTED, no_longer_possible, summarise
-from .ratelimit import allow_client
 
 STATUS_MODELS = [GapInService, CafEscalation]
 
