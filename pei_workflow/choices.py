@@ -112,3 +112,50 @@ class EscalationType(models.TextChoices):
 class SubmissionKind(models.TextChoices):
     GAP = "GAP", "Gap in Service"
     CAF = "CAF", "CAF escalation"
+
+
+class MeetingKind(models.TextChoices):
+    """The two district meetings that hear casework: gaps go to the Resource Panel, CAF
+    escalations to the Sub Group."""
+
+    RESOURCE_PANEL = "resource_panel", "Resource Panel"
+    SUB_GROUP = "sub_group", "Sub Group"
+
+
+class PanelOutcome(models.TextChoices):
+    """What the Resource Panel (or the EIDO, when signposting) agreed for a gap."""
+
+    SERVICE_IDENTIFIED = "service_identified", "An existing service meets the need"
+    SKILLS_OR_RESOURCES = (
+        "skills_or_resources",
+        "Panel members offered skills, staff time or resources",
+    )
+    SPOT_PURCHASE = "spot_purchase", "Spot purchase"
+    WAITING_LIST = "waiting_list", "Put on a waiting list"
+
+
+class SubGroupAgreement(models.TextChoices):
+    """What the Sub Group agreed when it took a decision."""
+
+    BUDGET_ALIGNED = "budget_aligned", "Budgets aligned"
+    STAFF_TIME = "staff_time", "Staff time agreed"
+    COMMISSIONED_SERVICE = "commissioned_service", "A service commissioned"
+    PROCESS_CHANGE = "process_change", "A change to how agencies work together"
+    OTHER = "other", "Something else (say what in the notes)"
+
+
+class MonitoringOutcome(models.TextChoices):
+    """Whether the need was met, recorded when a case is closed."""
+
+    MET = "met", "Need met"
+    PARTLY_MET = "partly_met", "Need partly met"
+    NOT_MET = "not_met", "Need not met"
+
+
+class WaitingList(models.TextChoices):
+    """How long a service's waiting list is, as the directory shows it."""
+
+    NONE = "none", "No waiting list"
+    SHORT = "short", "Short wait (under 4 weeks)"
+    LONG = "long", "Long wait (4 weeks or more)"
+    CLOSED = "closed", "Not taking referrals"

@@ -328,3 +328,67 @@ def move_to_state(submission, *, transition: str, to_state: str, comment: str = 
         comment=comment,
     )
     return model.objects.get(pk=submission.pk)
+
+
+# Moderation: meetings, budgets, services and submissions in any state.
+
+
+def meeting(
+    district_code: str = "PEN", *, kind: str = "resource_panel", days_ahead: int = 7, **kwargs
+):
+    """A Resource Panel (or, with kind="sub_group", a Sub Group) meeting `days_ahead` from
+    today."""
+    import datetime
+
+    from django.utils import timezone
+
+    from pei_workflow.models import Meeting
+
+    return Meeting.objects.create(
+        district=district(district_code),
+        kind=kind,
+        date=timezone.localdate() + datetime.timedelta(days=days_ahead),
+        location=kwargs.pop("location", "Nelson Town Hall"),
+        **kwargs,
+    )
+
+
+def budget(district_code: str = "PEN", amount="5000.00", *, year: int | None = None):
+    """The district's spot-purchase budget for this financial year (or `year`)."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from pei_workflow.models import SpotPurchaseBudget, financial_year_of
+
+    return SpotPurchaseBudget.objects.create(
+        district=district(district_code),
+        financial_year=year if year is not None else financial_year_of(timezone.localdate()),
+        amount=Decimal(amount),
+    )
+
+
+def service(district_code: str = "PEN", name: str = "Young Minds Bereavement Service", **kwargs):
+    from pei_workflow.models import Service
+
+    created = Service.objects.create(
+        name=name,
+        offers=kwargs.pop("offers", "One-to-one bereavement counselling for ages 5 to 18."),
+        who_for=kwargs.pop("who_for", "Children and young people who have lost someone close."),
+        how_to_refer=kwargs.pop("how_to_refer", "Any professional can refer by email."),
+        **kwargs,
+    )
+    created.districts.add(district(district_code))
+    return created
+
+
+def submitted_gap(district_code: str = "PEN", **overrides):
+    from pei_workflow.services import submit_gap_in_service
+
+    return submit_gap_in_service(answers=gap_answers(district_code, **overrides))
+
+
+def submitted_caf(district_code: str = "PEN", **overrides):
+    from pei_workflow.services import submit_caf_escalation
+
+    return submit_caf_escalation(answers=caf_answers(district_code, **overrides))

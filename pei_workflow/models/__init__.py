@@ -1,19 +1,39 @@
+from .budgets import (
+    SpotPurchase,
+    SpotPurchaseBudget,
+    financial_year_label,
+    financial_year_of,
+)
+from .caf import CAF_OPEN_STATES, CafEscalation
+from .directory import Service, Theme
 from .districts import DEFAULT_PANEL_MAXIMUM, District, Priority
+from .gaps import GAP_OPEN_STATES, GapInService
 from .history import TransitionLog
+from .meetings import Meeting, PanelMember
 from .references import ReferenceSequence
 from .roles import DistrictAssignment, DistrictRole
-from .submissions import FREE_TEXT_MAX_LENGTH, CafEscalation, GapInService, Submission
+from .submissions import FREE_TEXT_MAX_LENGTH, Submission
 
 __all__ = [
+    "CAF_OPEN_STATES",
     "DEFAULT_PANEL_MAXIMUM",
     "FREE_TEXT_MAX_LENGTH",
+    "GAP_OPEN_STATES",
     "CafEscalation",
     "District",
     "DistrictAssignment",
     "DistrictRole",
     "GapInService",
+    "Meeting",
+    "PanelMember",
     "Priority",
     "ReferenceSequence",
+    "Service",
+    "SpotPurchase",
+    "SpotPurchaseBudget",
     "Submission",
+    "Theme",
     "TransitionLog",
+    "financial_year_label",
+    "financial_year_of",
 ]

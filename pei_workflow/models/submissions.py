@@ -1,33 +1,17 @@
-"""The two kinds of submission a practitioner sends: a Gap in Service and a CAF escalation.
+"""What both kinds of submission share. The two kinds, with their state machines, are in
+`gaps.py` and `caf.py`.
 
-Each has a state machine (django-fsm-2). The state field is protected: only a transition
-method changes it, and the services in pei_workflow.services run each transition as one unit.
+The state field is protected: only a transition method changes it, and the services in
+pei_workflow.services run each transition as one unit.
 """
 
-from decimal import Decimal
-
-from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator
 from django.db import models
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin
 from simple_history.models import HistoricalRecords
 
-from ..choices import (
-    AffectedGroup,
-    AgeBand,
-    Barrier,
-    EscalationType,
-    GapRoute,
-    PanelAttendee,
-    SubmissionKind,
-    Workforce,
-    YesNo,
-    YesNoNotApplicable,
-    YesNoUnsure,
-)
-from ..states import ENDED_STATES, CafState, GapState
-
-GAP_OPEN_STATES = [s for s in GapState.values if s not in ENDED_STATES | {GapState.NEW}]
-CAF_OPEN_STATES = [s for s in CafState.values if s not in ENDED_STATES | {CafState.NEW}]
+from ..choices import MonitoringOutcome, SubGroupAgreement, SubmissionKind, Workforce, YesNo
+from ..states import ENDED_STATES
 
 # The longest answer a free-text question takes: room for a full account, not for a file.
 FREE_TEXT_MAX_LENGTH = 3000
@@ -73,6 +57,35 @@ class Submission(FSMModelMixin, models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Set by the EIDO while the submission is open.
+    themes = models.ManyToManyField("pei_workflow.Theme", blank=True, related_name="%(class)ss")
+
+    # Decisions. Each is written only by the transition that records it; the review history
+    # keeps every decision ever made, these fields the latest.
+    sub_group_agreement = models.CharField(
+        "what the Sub Group agreed", max_length=32, choices=SubGroupAgreement.choices, blank=True
+    )
+    decision_notes = models.TextField(
+        "what was agreed", blank=True, validators=[MaxLengthValidator(FREE_TEXT_MAX_LENGTH)]
+    )
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Monitoring, recorded when the case is closed.
+    monitoring_outcome = models.CharField(
+        "was the need met", max_length=16, choices=MonitoringOutcome.choices, blank=True
+    )
+    children_benefiting = models.PositiveIntegerField(
+        "children and young people benefiting", null=True, blank=True
+    )
+    families_benefiting = models.PositiveIntegerField(null=True, blank=True)
+    caf_in_place_at_close = models.CharField(
+        "CAF in place when closed", max_length=8, choices=YesNo.choices, blank=True
+    )
+    closing_notes = models.TextField(
+        blank=True, validators=[MaxLengthValidator(FREE_TEXT_MAX_LENGTH)]
+    )
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     history = HistoricalRecords(inherit=True, excluded_fields=["status_token_hash"])
 
     class Meta:
@@ -86,106 +99,12 @@ class Submission(FSMModelMixin, models.Model):
     def is_open(self) -> bool:
         return self.state not in ENDED_STATES
 
+    @property
+    def is_ended(self) -> bool:
+        """Closed, declined or withdrawn: read-only to everyone until it is reopened."""
+        return self.state in ENDED_STATES
 
-class GapInService(Submission):
-    """A practitioner's report that a need cannot be met, heard by the Resource Panel."""
-
-    kind = SubmissionKind.GAP
-
-    state = FSMField(default=GapState.NEW, choices=GapState.choices, protected=True)
-
-    route = models.CharField(max_length=40, choices=GapRoute.choices)
-    caf_in_place = models.CharField(
-        "CAF in place", max_length=16, choices=YesNoNotApplicable.choices
-    )
-    tac_consulted = models.CharField(
-        "Team Around the Child consulted", max_length=8, choices=YesNo.choices
-    )
-    priority = models.ForeignKey(
-        "pei_workflow.Priority",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="gaps",
-        verbose_name="CYPP priority",
-    )
-    affected_group = models.CharField(
-        "who is affected", max_length=32, choices=AffectedGroup.choices
-    )
-    age_band = models.CharField(max_length=8, choices=AgeBand.choices)
-    children_affected = models.PositiveIntegerField("children and young people affected")
-    families_affected = models.PositiveIntegerField("families affected")
-    unmet_need = free_text("the unmet need")
-    what_has_been_tried = free_text("what has been tried")
-    service_that_would_meet_need = free_text("the service that would meet the need", blank=True)
-    barrier = models.CharField(max_length=32, choices=Barrier.choices)
-    barrier_detail = free_text("more about the barrier", blank=True)
-    spot_purchase_requested = models.BooleanField(default=False)
-    spot_purchase_amount = models.DecimalField(
-        "spot purchase amount",
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0.01"))],
-    )
-    spot_purchase_purpose = free_text("what the spot purchase would buy", blank=True)
-    panel_attendee = models.CharField(
-        "who will attend the panel", max_length=32, choices=PanelAttendee.choices
-    )
-
-    class Meta(Submission.Meta):
-        verbose_name = "gap in service"
-        verbose_name_plural = "gaps in service"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(spot_purchase_requested=False)
-                | models.Q(spot_purchase_amount__isnull=False),
-                name="gap_spot_purchase_has_amount",
-            )
-        ]
-
-    @transition(field=state, source=GapState.NEW, target=GapState.SUBMITTED)
-    def submit(self):
-        """The practitioner sends the form."""
-
-    @transition(field=state, source=GapState.INFORMATION_REQUESTED, target=GapState.IN_REVIEW)
-    def provide_information(self):
-        """The practitioner answers the EIDO's question through the status link."""
-
-    @transition(field=state, source=GAP_OPEN_STATES, target=GapState.WITHDRAWN)
-    def withdraw(self):
-        """The practitioner (or the EIDO for them) withdraws an open submission."""
-
-
-class CafEscalation(Submission):
-    """A problem with the CAF process that could not be solved at practitioner level."""
-
-    kind = SubmissionKind.CAF
-
-    state = FSMField(default=CafState.NEW, choices=CafState.choices, protected=True)
-
-    escalation_type = models.CharField(max_length=32, choices=EscalationType.choices)
-    agencies_involved = free_text("agencies involved")
-    issue = free_text("the issue")
-    steps_taken = free_text("steps already taken to resolve it")
-    outcome_sought = free_text("the outcome you want")
-    county_implications = models.CharField(
-        "may have county-wide implications", max_length=8, choices=YesNoUnsure.choices
-    )
-
-    class Meta(Submission.Meta):
-        verbose_name = "CAF escalation"
-        verbose_name_plural = "CAF escalations"
-
-    @transition(field=state, source=CafState.NEW, target=CafState.SUBMITTED)
-    def submit(self):
-        """The practitioner sends the form."""
-
-    @transition(field=state, source=CafState.INFORMATION_REQUESTED, target=CafState.IN_REVIEW)
-    def provide_information(self):
-        """The practitioner answers the EIDO's question through the status link."""
-
-    @transition(field=state, source=CAF_OPEN_STATES, target=CafState.WITHDRAWN)
-    def withdraw(self):
-        """The practitioner (or the EIDO for them) withdraws an open submission."""
+    @property
+    def is_active_case(self) -> bool:
+        """Sent and not ended: the states in which an EIDO may correct answers and themes."""
+        return self.state not in ENDED_STATES and self.state != "new"

@@ -1,18 +1,62 @@
 """Things that change casework data. Each public function is one unit of work."""
 
+from .agenda import add_to_agenda, defer
+from .budgets import BudgetPosition, budget_position, check_spot_purchase
+from .decisions import (
+    escalate_to_sub_group,
+    escalate_to_trust_board,
+    record_county_response,
+    record_panel_decision,
+    record_sub_group_decision,
+    record_trust_board_decision,
+    refer_to_county_caf_group,
+    signpost,
+)
+from .editing import answer_fields, correct_answers, editable_parts, set_themes
 from .history import record_transition
 from .practitioner import provide_information, withdraw_by_practitioner
 from .references import allocate_reference
+from .review import (
+    close,
+    decline,
+    reopen,
+    request_information,
+    start_review,
+    withdraw_for_practitioner,
+)
 from .submission import submit_caf_escalation, submit_gap_in_service
 from .transitions import TransitionRefused, run_transition
 
 __all__ = [
+    "BudgetPosition",
     "TransitionRefused",
+    "add_to_agenda",
     "allocate_reference",
+    "answer_fields",
+    "budget_position",
+    "check_spot_purchase",
+    "close",
+    "correct_answers",
+    "decline",
+    "defer",
+    "editable_parts",
+    "escalate_to_sub_group",
+    "escalate_to_trust_board",
     "provide_information",
+    "record_county_response",
+    "record_panel_decision",
+    "record_sub_group_decision",
     "record_transition",
+    "record_trust_board_decision",
+    "refer_to_county_caf_group",
+    "reopen",
+    "request_information",
     "run_transition",
+    "set_themes",
+    "signpost",
+    "start_review",
     "submit_caf_escalation",
     "submit_gap_in_service",
     "withdraw_by_practitioner",
+    "withdraw_for_practitioner",
 ]

@@ -1,7 +1,10 @@
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_fsm import TransitionNotAllowed, can_proceed, has_transition_perm
 
+from ..events import transition_committed
 from ..models import Submission, TransitionLog
 from .history import record_transition
 
@@ -9,6 +12,13 @@ from .history import record_transition
 class TransitionRefused(Exception):
     """The submission is not in a state that allows this step (perhaps someone else moved it
     first). Nothing was changed; the message says so in plain words."""
+
+
+def refusal_message(submission: Submission) -> str:
+    return (
+        f"{submission.reference} is now “{submission.get_state_display().lower()}”, "
+        "so that step is no longer possible. Nothing has been changed."
+    )
 
 
 def run_transition(
@@ -19,14 +29,22 @@ def run_transition(
     comment: str = "",
     data: dict | None = None,
     reason: str = "",
+    change: Callable[[Submission], None] | None = None,
 ) -> tuple[Submission, TransitionLog]:
     """Run one workflow step as a unit: lock the row, check the person may take the step and
     the state allows it, apply it, validate, save (with its field history) and write the
-    review history row. The caller queues emails with `transaction.on_commit` inside the same
-    transaction, or after this returns.
+    review history row. After the commit, `transition_committed` is sent, so that emails are
+    queued only for a step that was saved.
+
+    `change`, if given, is called with the locked row after the checks and before the state
+    moves: it checks the step's own input against the current data (raising ValidationError
+    to refuse) and sets the step's fields. Everything it writes is part of the same unit.
 
     `actor` is None when the practitioner acts through their status link; the view has
     already checked the link.
+
+    Raises PermissionDenied if the person may not take this step on this submission, and
+    TransitionRefused if its state does not allow the step; in both cases nothing changes.
     """
     with transaction.atomic():
         locked = type(submission).objects.select_for_update().get(pk=submission.pk)
@@ -34,17 +52,18 @@ def run_transition(
         if actor is not None and not has_transition_perm(method, actor):
             raise PermissionDenied
         if not can_proceed(method):
-            raise TransitionRefused(
-                f"This submission is now “{locked.get_state_display().lower()}”, "
-                "so that step is no longer possible. Nothing has been changed."
-            )
+            raise TransitionRefused(refusal_message(locked))
         from_state = locked.state
+        if change is not None:
+            change(locked)
         try:
             method()
         except TransitionNotAllowed as error:  # a condition changed under us
-            raise TransitionRefused(str(error)) from error
+            raise TransitionRefused(refusal_message(locked)) from error
         locked.full_clean(exclude=["state"])  # protected: only transitions set it
         locked._change_reason = reason or comment or name.replace("_", " ")
+        if actor is not None:
+            locked._history_user = actor
         locked.save()
         log = record_transition(
             submission=locked,
@@ -53,5 +72,9 @@ def run_transition(
             actor=actor,
             comment=comment,
             data=data,
+        )
+        transaction.on_commit(
+            lambda: transition_committed.send(sender=type(locked), submission=locked, log=log),
+            robust=True,
         )
     return locked, log

@@ -197,6 +197,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # backend and run in the request, so the site behaves the same with or without a worker.
 # Work that must survive a failure, such as email, goes to "durable", a database queue that
 # `manage.py db_worker` drains and retries.
+# Correction and redaction reasons are sentences, longer than the default 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "durable": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]},

@@ -1,0 +1,45 @@
+"""Who may make which workflow step. Each is a django-fsm permission: a pure predicate of
+the submission and the person, with no side effects.
+
+- An EIDO acts on the submissions of the districts they are assigned to.
+- A county lead (anyone with `work_in_all_districts`) does everything an EIDO does, for every
+  district, and alone records Trust Board decisions and county responses.
+- Panel and Sub Group members read; they make no step.
+- The practitioner's own steps go through their status link, not an account.
+"""
+
+from .models.roles import DistrictAssignment, DistrictRole
+
+ALL_DISTRICTS_PERMISSION = "pei_workflow.work_in_all_districts"
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_county_lead(user) -> bool:
+    return _active(user) and user.has_perm(ALL_DISTRICTS_PERMISSION)
+
+
+def is_eido_for_district(user, district_id) -> bool:
+    """Whether this person is an EIDO of the district (not counting county leads)."""
+    return (
+        _active(user)
+        and DistrictAssignment.objects.filter(
+            user=user, district_id=district_id, role=DistrictRole.EIDO
+        ).exists()
+    )
+
+
+def can_moderate(submission, user) -> bool:
+    """The submission's district EIDO, or a county lead."""
+    return is_county_lead(user) or is_eido_for_district(user, submission.district_id)
+
+
+def county_lead_only(submission, user) -> bool:
+    return is_county_lead(user)
+
+
+def practitioner_only(submission, user) -> bool:
+    """No account may take this step: the practitioner takes it through their status link."""
+    return False
