@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install install-test static migrate content accounts checks lint pytest format bench clean
+.PHONY: run test install install-test system-packages static migrate content accounts checks lint pytest format bench clean
 
 ## run: install, migrate SQLite, load the content and demo accounts, serve on 127.0.0.1:8000
 run: install static migrate content accounts
@@ -25,15 +25,20 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(PY)
+$(VENV)/.installed: pyproject.toml | $(PY) system-packages
 	$(PY) -m pip install --quiet -e .
 	@touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(PY)
+$(VENV)/.installed-dev: pyproject.toml | $(PY) system-packages
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
+
+# Graphviz's `dot` draws the workflow pictures in the admin from the state machines' code.
+system-packages:
+	@command -v dot >/dev/null || \
+		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz)
 
 install-test: $(VENV)/.installed-dev frontend/node_modules/.installed
 	@command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || \
