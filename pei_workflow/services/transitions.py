@@ -2,7 +2,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django_fsm import TransitionNotAllowed, can_proceed, has_transition_perm
+from django_fsm import TransitionNotAllowed, can_proceed
 
 from ..events import transition_committed
 from ..models import Submission, TransitionLog
@@ -19,6 +19,14 @@ def refusal_message(submission: Submission) -> str:
         f"{submission.reference} is now “{submission.get_state_display().lower()}”, "
         "so that step is no longer possible. Nothing has been changed."
     )
+
+
+def may_take_step(submission: Submission, name: str, user) -> bool:
+    """Whether this person may take the step on this submission in some state. django-fsm's
+    `has_transition_perm` also says no when the current state does not allow the step, which
+    would turn "someone moved it first" into "you may not": the two are told apart here."""
+    meta = getattr(submission, name)._django_fsm
+    return any(transition.has_perm(submission, user) for transition in meta.transitions.values())
 
 
 def run_transition(
@@ -49,7 +57,7 @@ def run_transition(
     with transaction.atomic():
         locked = type(submission).objects.select_for_update().get(pk=submission.pk)
         method = getattr(locked, name)
-        if actor is not None and not has_transition_perm(method, actor):
+        if actor is not None and not may_take_step(locked, name, actor):
             raise PermissionDenied
         if not can_proceed(method):
             raise TransitionRefused(refusal_message(locked))
