@@ -7,6 +7,7 @@ class GuidancePagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import rich_text
+        from . import rich_text, service_directory
 
         rich_text.connect_signals()
+        service_directory.connect_signals()

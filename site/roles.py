@@ -15,9 +15,9 @@ than import this module: a migration must do the same thing whenever it runs, an
 will change. ``tests/pei_site/test_roles.py`` checks that the migrated database matches what is
 written here, so a change made here without a migration fails the tests.
 
-To give a role more permissions (the casework issues will do this for EIDOs, panel members and
-county leads): add them here, then write a new ``pei_site`` migration that grants the same
-permissions, in the way ``0001_roles_and_workflow`` does.
+To change a role's permissions: change them here, then write a new ``pei_site`` migration that
+grants the same permissions, in the way ``0001_roles_and_workflow`` and
+``0002_casework_permissions`` do.
 """
 
 from dataclasses import dataclass
@@ -72,6 +72,41 @@ _APPROVER_SNIPPET_PERMISSIONS = (
 #: Snippet models whose changes go through the guidance approval workflow.
 WORKFLOW_SNIPPETS = ("guidance_pages.eidocontact",)
 
+# The casework roles. The screens scope everything by district themselves (an EIDO sees only
+# their own districts' rows, see pei_workflow.selectors); these model permissions say what
+# kind of thing each role may do, so that Wagtail's menus and default checks agree with them.
+
+
+def _model_permissions(actions: str, *models: str) -> tuple[str, ...]:
+    """The names "pei_workflow.<action>_<model>", for each action (space-separated) and model."""
+    return tuple(f"pei_workflow.{action}_{model}" for model in models for action in actions.split())
+
+
+# Submissions change only through the workflow's services, never through a model form, so
+# even county leads only view them.
+_EIDO_PERMISSIONS = (
+    ADMIN_ACCESS
+    + _model_permissions("view", "gapinservice", "cafescalation")
+    + _model_permissions("view add change", "meeting", "panelmember")
+    + _model_permissions("view add change", "service", "theme", "priority")
+    + _model_permissions("view", "spotpurchasebudget", "district")
+)
+# Panel and Sub Group members read and change nothing.
+_PANEL_MEMBER_PERMISSIONS = ADMIN_ACCESS + _model_permissions(
+    "view", "meeting", "panelmember", "spotpurchasebudget", "district"
+)
+# County leads set people up through the "People and districts" screen (district assignments
+# and the casework groups). They get no auth.* permission: Wagtail's own user and group
+# screens would let them make anyone a superuser or change a superuser's password.
+_COUNTY_LEAD_PERMISSIONS = (
+    _EIDO_PERMISSIONS
+    + ("pei_workflow.work_in_all_districts",)
+    + _model_permissions("add change", "spotpurchasebudget")
+    + _model_permissions("change", "district")
+    + _model_permissions("view add change delete", "districtassignment")
+    + _model_permissions("delete", "service", "theme", "priority", "meeting", "panelmember")
+)
+
 ROLES: tuple[Role, ...] = (
     Role(
         group=EDITORS,
@@ -89,24 +124,22 @@ ROLES: tuple[Role, ...] = (
         page_permissions=_EDITOR_PAGE_PERMISSIONS + ("publish_page", "lock_page", "unlock_page"),
         collection_permissions=_EDITOR_COLLECTION_PERMISSIONS,
     ),
-    # The three casework roles only reach the admin for now. Their casework permissions
-    # (pei_workflow models, district scoping, and user set-up for county leads) arrive with
-    # the casework issues: extend these entries then, with a migration, as the module
-    # docstring says.
     Role(
         group=EIDOS,
-        description="Moderates the submissions of their own districts.",
-        permissions=ADMIN_ACCESS,
+        description="Moderates the submissions of their own districts, runs their meetings "
+        "and keeps the service directory, themes and priorities.",
+        permissions=_EIDO_PERMISSIONS,
     ),
     Role(
         group=PANEL_MEMBERS,
         description="Reads their district's agendas, decisions and reports.",
-        permissions=ADMIN_ACCESS,
+        permissions=_PANEL_MEMBER_PERMISSIONS,
     ),
     Role(
         group=COUNTY_LEADS,
-        description="Does everything an EIDO does, for every district.",
-        permissions=ADMIN_ACCESS + ("pei_workflow.work_in_all_districts",),
+        description="Does everything an EIDO does, for every district, and sets up people, "
+        "districts and budgets.",
+        permissions=_COUNTY_LEAD_PERMISSIONS,
     ),
 )
 

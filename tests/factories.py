@@ -392,3 +392,105 @@ def submitted_caf(district_code: str = "PEN", **overrides):
     from pei_workflow.services import submit_caf_escalation
 
     return submit_caf_escalation(answers=caf_answers(district_code, **overrides))
+
+
+# Service directory and CYPP priorities (the directory area).
+
+
+class ServiceDirectoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = guidance.ServiceDirectoryPage
+
+    title = "Service directory"
+    slug = "service-directory"
+    summary = "Local services that can meet a need."
+    intro = "<p>Check the directory before you report a gap.</p>"
+
+
+def priority(district_code: str = "PEN", title: str = "Emotional health", **kwargs):
+    """A CYPP priority of the district."""
+    from pei_workflow.models import Priority
+
+    return Priority.objects.create(district=district(district_code), title=title, **kwargs)
+
+
+def panel_member(district_code: str = "PEN", **kwargs):
+    """A user who sits on the district's Resource Panel (read-only)."""
+    from pei_workflow.models import DistrictAssignment, DistrictRole
+
+    user = UserFactory(**kwargs)
+    DistrictAssignment.objects.create(
+        user=user, district=district(district_code), role=DistrictRole.PANEL_MEMBER
+    )
+    return user
+
+
+def signposted_gap(service, district_code: str = "PEN", *, unknown: bool = True, actor=None):
+    """A gap the EIDO signposted to `service`; `unknown` says the practitioner did not know
+    about it, which counts towards the service's times missed."""
+    from pei_workflow.services import signpost, start_review
+
+    actor = actor or county_lead()
+    gap = start_review(submission=submitted_gap(district_code), actor=actor)
+    return signpost(submission=gap, actor=actor, service=service, unknown_to_practitioner=unknown)
+
+
+# Meetings and budgets in the admin (appended by the meetings area).
+
+
+def _in_group(user, group_name: str):
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def admin_eido(district_code: str = "PEN", **kwargs):
+    """An EIDO for the district who can use the admin (a member of the EIDOs group)."""
+    return _in_group(eido(district_code, **kwargs), roles.EIDOS)
+
+
+def admin_county_lead(**kwargs):
+    """A county lead who can use the admin (a member of the County leads group)."""
+    return _in_group(county_lead(**kwargs), roles.COUNTY_LEADS)
+
+
+def admin_panel_member(district_code: str = "PEN", **kwargs):
+    """A member of the district's Resource Panel or Sub Group who can use the admin (a member
+    of the Panel members group), to read its meetings, agendas and budgets."""
+    return _in_group(panel_member(district_code, **kwargs), roles.PANEL_MEMBERS)
+
+
+def listed_member(
+    district_code: str = "PEN", *, body: str = "resource_panel", name: str = "Jo Price", **kwargs
+):
+    """A listed member of the district's Resource Panel (or, with body="sub_group", its Sub
+    Group): a name on the membership list, not an account."""
+    from pei_workflow.models import PanelMember
+
+    return PanelMember.objects.create(
+        district=district(district_code),
+        body=body,
+        name=name,
+        agency=kwargs.pop("agency", "Lancashire County Council"),
+        **kwargs,
+    )
+
+
+def on_agenda(submission, meeting, actor):
+    """Review the submission and put it on the meeting's agenda, as its EIDO would."""
+    from pei_workflow.services import add_to_agenda, start_review
+
+    reviewed = start_review(submission=submission, actor=actor)
+    return add_to_agenda(submission=reviewed, actor=actor, meeting=meeting)
+
+
+# Moderation screens: submissions put in a state (admin users are the meetings area's above).
+
+
+def in_state(submission, state: str, *, meeting=None):
+    """Test set-up only: put a submission straight into `state` (with its meeting), without
+    the transitions that would lead there. Returns it reloaded."""
+    model = type(submission)
+    model.objects.filter(pk=submission.pk).update(state=state, meeting=meeting)
+    return model.objects.get(pk=submission.pk)

@@ -18,6 +18,7 @@ from . import (
     news,
     privacy,
     resource_panel,
+    service_directory,
     sub_group,
 )
 
@@ -34,6 +35,7 @@ PAGES = [
     information_flows.PAGE,
     flowchart.PAGE,
     contacts.PAGE,
+    service_directory.PAGE,
     links.PAGE,
     news.INDEX,
     news.STORY,
@@ -47,4 +49,6 @@ FOOTER_TEXT = (
     "children, young people and families."
 )
 
-__all__ = ["FOOTER_TEXT", "HOME", "PAGES", "SITE_NAME"]
+EXAMPLE_SERVICES = service_directory.EXAMPLE_SERVICES
+
+__all__ = ["EXAMPLE_SERVICES", "FOOTER_TEXT", "HOME", "PAGES", "SITE_NAME"]

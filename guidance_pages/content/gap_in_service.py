@@ -41,6 +41,7 @@ def build(links: Links) -> dict:
     flowchart = links.a("flowchart", "the PEI process flowchart")
     contacts = links.a("contacts", "Find your district's EIDO on the contacts page")
     caf = links.a("caf-escalation", "escalate a CAF problem")
+    directory = links.a("service-directory", "service directory")
     return {
         "summary": (
             "When to use the Gap in Service form, what happens after you send it, and how to "
@@ -66,6 +67,8 @@ def build(links: Links) -> dict:
                 paragraphs(
                     "If your problem is with the CAF process itself, for example an agency is "
                     f"not taking part, {caf} instead.",
+                    f"Before you send the form, check the {directory}. A local service may "
+                    "already meet the need.",
                 )
             ),
             heading("Examples"),

@@ -50,6 +50,9 @@ def build(links: Links) -> dict:
                     "Children's Trust Board.",
                     "You never name the child, young person or family. The whole process is "
                     "anonymous.",
+                    "Before you report a gap, check the "
+                    f"{links.a('service-directory', 'service directory')} for a local service "
+                    "that can meet the need.",
                     f"Find out {links.a('about-pei', 'why the PEI arrangements exist')}, see "
                     f"{links.a('flowchart', 'the whole process as a flowchart')}, or "
                     f"{find_eido}.",

@@ -10,6 +10,7 @@ def build(links: Links) -> dict:
     gap_page = links.a("gap-in-service", "when you can use the Gap in Service form")
     find_eido = links.a("contacts", "Find your district's EIDO")
     sub_group = links.a("sub-group", "PEI Sub Group")
+    directory = links.a("service-directory", "service directory")
     return {
         "summary": (
             "What your district's PEI Resource Panel does, how to bring a need to it, and what "
@@ -44,8 +45,10 @@ def build(links: Links) -> dict:
             heading("How to bring a need to the panel"),
             text(
                 paragraphs(
-                    "Send a Gap in Service form to your district's Early Intervention "
-                    f"Development Officer (EIDO). Read {gap_page}. {find_eido}.",
+                    f"First, check the {directory}: it lists local services the panel knows about.",
+                    "If none meets the need, send a Gap in Service form to your district's "
+                    f"Early Intervention Development Officer (EIDO). Read {gap_page}. "
+                    f"{find_eido}.",
                     "The EIDO adds your case to the panel's agenda. The Lead Professional (LP), "
                     "who coordinates the Team Around the Child (TAC), then attends the meeting. "
                     "If the LP cannot go, someone can represent them. Being there means the "

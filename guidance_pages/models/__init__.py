@@ -1,5 +1,6 @@
 from .base import ReviewableMixin, SiteChrome
 from .contacts import ContactsPage, EIDOContact
+from .directory import ServiceDirectoryPage
 from .flowchart import FlowchartPage
 from .guidance import AccessibilityStatementPage, GuidancePage, PrivacyNoticePage
 from .home import HomePage
@@ -13,6 +14,7 @@ REVIEWABLE_PAGE_TYPES = [
     LinksPage,
     AccessibilityStatementPage,
     PrivacyNoticePage,
+    ServiceDirectoryPage,
 ]
 
 __all__ = [
@@ -28,5 +30,6 @@ __all__ = [
     "NewsPage",
     "PrivacyNoticePage",
     "ReviewableMixin",
+    "ServiceDirectoryPage",
     "SiteChrome",
 ]

@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 
-from pei_forms import anonymity
+from pei_workflow import anonymity
 
 # The details that can only be about a person: checked in the practitioner's job title and
 # organisation. Names after a title, street addresses, phone numbers and email addresses are

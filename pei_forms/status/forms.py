@@ -5,9 +5,8 @@ import re
 
 from django import forms
 
+from pei_workflow.anonymity import find_identifying_details, identifying_details_message
 from pei_workflow.models import FREE_TEXT_MAX_LENGTH
-
-from ..anonymity import find_identifying_details, identifying_details_message
 
 ANSWER_LABEL = "Your answer"
 REFERENCE_PATTERN = re.compile(r"^(GAP|CAF)-[A-Z]{3}-[0-9]{4}-[0-9]{4,6}$")

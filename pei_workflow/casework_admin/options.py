@@ -29,6 +29,7 @@ class DistrictScopedAdmin(ModelAdmin):
     inspect_view_class = ReviewHistoryInspectView
     inspect_view_enabled = True
     inspect_template_name = "pei_workflow/admin/inspect.html"
+    inspect_view_extra_css = ["pei_workflow/admin/casework.css"]
     history_view_enabled = False
     search_handler_class = DjangoORMSearchHandler
     search_fields = ("reference",)

@@ -1,21 +1,63 @@
 from django.contrib.admin import SimpleListFilter
-from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from wagtail_modeladmin.views import InspectView
 
-from ..models import TransitionLog
 from ..selectors import districts_visible_to
+from ..services import editable_parts
+from ..services.editing import ANSWERS, THEMES
+from ..workflow_graph import workflow_steps, workflow_svg
+from .actions import offered_steps
+from .answers import answer_groups, decision_answers, monitoring_answers, summary
+from .labels import state_label
+from .timeline import timeline
 
 
 class ReviewHistoryInspectView(InspectView):
-    """Every answer of a submission, then its review history as a timeline."""
+    """A submission as an EIDO reads it: its answers in groups, its themes and meeting, what
+    was decided, its review history as a timeline beside the picture of its workflow, and a
+    button for each step this person may take now (none for someone who may only read)."""
+
+    def get_fields_dict(self):
+        # The template shows the answers in groups (see answers.py) instead.
+        return []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["review_history"] = TransitionLog.objects.filter(
-            content_type=ContentType.objects.get_for_model(self.instance),
-            object_id=self.instance.pk,
-        ).select_related("actor")
+        submission = self.instance
+        user = self.request.user
+        model = type(submission)
+        model_name = model._meta.model_name
+        parts = editable_parts(submission, user)
+        kwargs = {"model_name": model_name, "pk": submission.pk}
+        context.update(
+            summary=summary(submission),
+            answer_groups=answer_groups(submission),
+            themes=list(submission.themes.all()),
+            meeting=submission.meeting,
+            decisions=decision_answers(submission),
+            spot_purchases=(
+                list(submission.spot_purchases.all())
+                if hasattr(submission, "spot_purchases")
+                else []
+            ),
+            monitoring=monitoring_answers(submission),
+            review_history=timeline(submission),
+            steps=offered_steps(submission, user),
+            correct_url=reverse("pei_workflow_correct", kwargs=kwargs) if ANSWERS in parts else "",
+            themes_url=reverse("pei_workflow_themes", kwargs=kwargs) if THEMES in parts else "",
+            **self._workflow_context(submission),
+        )
         return context
+
+    def _workflow_context(self, submission):
+        model = type(submission)
+        steps = workflow_steps(model)
+        return {
+            "workflow_svg": workflow_svg(model, submission.state),
+            "workflow_steps": steps,
+            "current_state_label": state_label(model, submission.state),
+            "next_steps": [s for s in steps if submission.state in s.sources],
+        }
 
 
 class VisibleDistrictFilter(SimpleListFilter):

@@ -14,6 +14,14 @@ from .decisions import (
 )
 from .editing import answer_fields, correct_answers, editable_parts, set_themes
 from .history import record_transition
+from .people import (
+    PersonRole,
+    RoleChange,
+    can_set_up_people,
+    grant_role,
+    remove_assignment,
+    remove_role,
+)
 from .practitioner import provide_information, withdraw_by_practitioner
 from .references import allocate_reference
 from .review import (
@@ -29,11 +37,14 @@ from .transitions import TransitionRefused, run_transition
 
 __all__ = [
     "BudgetPosition",
+    "PersonRole",
+    "RoleChange",
     "TransitionRefused",
     "add_to_agenda",
     "allocate_reference",
     "answer_fields",
     "budget_position",
+    "can_set_up_people",
     "check_spot_purchase",
     "close",
     "correct_answers",
@@ -42,6 +53,7 @@ __all__ = [
     "editable_parts",
     "escalate_to_sub_group",
     "escalate_to_trust_board",
+    "grant_role",
     "provide_information",
     "record_county_response",
     "record_panel_decision",
@@ -49,6 +61,8 @@ __all__ = [
     "record_transition",
     "record_trust_board_decision",
     "refer_to_county_caf_group",
+    "remove_assignment",
+    "remove_role",
     "reopen",
     "request_information",
     "run_transition",

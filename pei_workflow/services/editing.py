@@ -3,8 +3,9 @@ and setting themes. What may change depends on the state, as with Plone's workfl
 permissions: see `editable_parts`."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
+from ..anonymity import find_identifying_details, identifying_details_message
 from ..models import Submission, Theme
 from ..permissions import can_moderate
 from .history import record_transition
@@ -47,6 +48,20 @@ def answer_fields(model: type[Submission]) -> list[str]:
     return [f.name for f in model._meta.concrete_fields if f.name not in NOT_ANSWERS and f.editable]
 
 
+def _refuse_identifying_details(model: type[Submission], changes: dict) -> None:
+    """The public forms' anonymity guard, on every free-text answer being corrected: an EIDO's
+    correction must not bring in what the form kept out."""
+    errors = {}
+    for name, value in changes.items():
+        field = model._meta.get_field(name)
+        if isinstance(field, models.TextField) and isinstance(value, str):
+            findings = find_identifying_details(value)
+            if findings:
+                errors[name] = identifying_details_message(str(field.verbose_name), findings)
+    if errors:
+        raise ValidationError(errors)
+
+
 def editable_parts(submission: Submission, user) -> set[str]:
     """What this person may change on this submission now. Answers and themes are open to the
     district's EIDO (or a county lead) while the case is active; a closed, declined or
@@ -63,7 +78,7 @@ def _locked_for_change(submission: Submission, user, part: str, seen_updated_at=
         raise PermissionDenied
     if part not in editable_parts(locked, user):
         raise TransitionRefused(
-            f"{locked.reference} is “{locked.get_state_display().lower()}”, so it cannot be "
+            f"{locked.reference} is “{locked.get_state_display()}”, so it cannot be "
             "changed. Nothing has been changed."
         )
     if seen_updated_at is not None and locked.updated_at != seen_updated_at:
@@ -88,6 +103,7 @@ def correct_answers(
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationError(f"These cannot be corrected: {', '.join(sorted(unknown))}.")
+    _refuse_identifying_details(type(submission), changes)
     with transaction.atomic():
         locked = _locked_for_change(submission, actor, ANSWERS, seen_updated_at)
         changed = [name for name, value in changes.items() if getattr(locked, name) != value]

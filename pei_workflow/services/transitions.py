@@ -16,7 +16,7 @@ class TransitionRefused(Exception):
 
 def refusal_message(submission: Submission) -> str:
     return (
-        f"{submission.reference} is now “{submission.get_state_display().lower()}”, "
+        f"{submission.reference} is now “{submission.get_state_display()}”, "
         "so that step is no longer possible. Nothing has been changed."
     )
 

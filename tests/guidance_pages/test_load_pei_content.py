@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision, Site
 from guidance_pages import models as guidance
 from guidance_pages.content import flowchart as flowchart_content
 from guidance_pages.content.markup import box
-from pei_workflow.models import District
+from pei_workflow.models import District, Service
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,7 @@ EXPECTED_PAGES = {
     "information-flows": guidance.GuidancePage,
     "flowchart": guidance.FlowchartPage,
     "contacts": guidance.ContactsPage,
+    "service-directory": guidance.ServiceDirectoryPage,
     "links": guidance.LinksPage,
     "news": guidance.NewsIndexPage,
     "accessibility-statement": guidance.AccessibilityStatementPage,
@@ -40,10 +41,11 @@ def page(slug: str) -> Page:
     return Page.objects.get(slug=slug).specific
 
 
-def counts() -> tuple[int, int, int]:
+def counts() -> tuple[int, int, int, int]:
     return (
         Page.objects.count(),
         guidance.EIDOContact.objects.count(),
+        Service.objects.count(),
         Revision.objects.count(),
     )
 
@@ -82,13 +84,14 @@ def test_command_creates_every_page_as_a_live_page_with_real_text():
 
 
 def test_running_twice_duplicates_nothing():
-    """A second run creates no page, contact or revision, and says it left everything alone."""
+    """A second run creates no page, contact, service or revision, and says it left
+    everything alone."""
     load()
     before = counts()
     output = load()
     assert counts() == before
     assert "Created: nothing." in output
-    assert "Left alone: 14 pages, 12 contacts." in output
+    assert "Left alone: 15 pages, 12 contacts, 5 services." in output
 
 
 def test_an_edited_page_is_not_overwritten_on_a_second_run():

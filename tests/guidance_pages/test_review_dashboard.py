@@ -21,6 +21,7 @@ from tests.factories import (
     LinksPageFactory,
     PrivacyNoticePageFactory,
     RoleUserFactory,
+    ServiceDirectoryPageFactory,
     UserFactory,
 )
 
@@ -36,6 +37,7 @@ FACTORIES = {
     models.LinksPage: LinksPageFactory,
     models.AccessibilityStatementPage: AccessibilityStatementPageFactory,
     models.PrivacyNoticePage: PrivacyNoticePageFactory,
+    models.ServiceDirectoryPage: ServiceDirectoryPageFactory,
 }
 
 

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from django.core.exceptions import ValidationError
 
-from pei_forms.anonymity import (
+from pei_workflow.anonymity import (
     DATE_OF_BIRTH,
     DESCRIPTIONS,
     EMAIL_ADDRESS,

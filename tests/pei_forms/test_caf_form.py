@@ -2,7 +2,7 @@
 
 import pytest
 
-from pei_forms.anonymity import DESCRIPTIONS, POSTCODE
+from pei_workflow.anonymity import DESCRIPTIONS, POSTCODE
 from pei_workflow.models import CafEscalation
 from tests.pei_forms.form_helpers import (
     CAF_ANSWERS,

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from pei_forms.anonymity import DESCRIPTIONS, NAME, NHS_NUMBER, PHONE_NUMBER, POSTCODE
 from pei_forms.models import GapFormHelpText
+from pei_workflow.anonymity import DESCRIPTIONS, NAME, NHS_NUMBER, PHONE_NUMBER, POSTCODE
 from pei_workflow.models import District, GapInService, Priority
 from tests.pei_forms.form_helpers import (
     GAP_ANSWERS,

@@ -261,7 +261,7 @@ def test_a_second_withdraw_shows_the_plain_message_and_changes_nothing(client, g
     client.post(withdraw_url(token))
     response = client.post(withdraw_url(token), follow=True)
     html = response.content.decode()
-    assert "“withdrawn”, so that step is no longer possible. Nothing has been changed." in html
+    assert "“Withdrawn”, so that step is no longer possible. Nothing has been changed." in html
     assert history(gap) == ["submit", "withdraw"]
 
 

@@ -1,9 +1,12 @@
-"""`manage.py create_demo_accounts`: one account per role, a random password shown once."""
+"""`manage.py create_demo_accounts`: one account per role, a random password shown once, and
+some Pendle casework (a budget, two coming meetings, panel members) to try them on."""
 
+import datetime
 import os
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
@@ -11,8 +14,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from pei_site import roles
+from pei_workflow.models import Meeting, PanelMember, SpotPurchaseBudget, financial_year_of
+from pei_workflow.selectors import districts_visible_to, meeting_districts_visible_to
+from pei_workflow.services.people import ROLE_GRANTED
+from tests.factories import meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -139,13 +148,89 @@ def test_each_demo_account_can_sign_in_to_the_admin(client, username):
     assert dashboard.context["user"].username == username
 
 
-@pytest.mark.django_db
 def test_the_demo_eido_works_in_pendle_and_sees_only_pendle():
     """The demo EIDO is assigned to Pendle, so the casework screens show Pendle's cases."""
-    from pei_workflow.selectors import districts_visible_to
-
     call_command("create_demo_accounts", stdout=StringIO())
     eido = get_user_model().objects.get(username="eido")
     assert [d.code for d in districts_visible_to(eido)] == ["PEN"]
     countylead = get_user_model().objects.get(username="countylead")
     assert districts_visible_to(countylead).count() == 12
+
+
+def demo_casework() -> dict:
+    """Pendle's budgets, meetings and panel members, as plain data to compare."""
+    return {
+        "budgets": sorted(
+            SpotPurchaseBudget.objects.values_list("district__code", "financial_year", "amount")
+        ),
+        "meetings": sorted(Meeting.objects.values_list("district__code", "kind", "date")),
+        "members": sorted(PanelMember.objects.values_list("district__code", "name", "body")),
+    }
+
+
+def test_the_demo_panel_member_reads_pendles_meetings_only():
+    """The demo panel member is assigned to Pendle as a panel member, and sees no submission."""
+    run_command()
+
+    panel = get_user_model().objects.get(username="panel")
+    assert [d.code for d in meeting_districts_visible_to(panel)] == ["PEN"]
+    assert not districts_visible_to(panel).exists()
+
+
+def test_pendle_gets_a_5000_budget_for_this_financial_year():
+    """The demo has a £5,000 Pendle spot-purchase budget for the current financial year."""
+    run_command()
+
+    budget = SpotPurchaseBudget.objects.get(district__code="PEN")
+    assert budget.financial_year == financial_year_of(timezone.localdate())
+    assert budget.amount == Decimal("5000.00")
+
+
+def test_pendle_gets_a_coming_resource_panel_and_a_later_sub_group():
+    """A Resource Panel in about two weeks and a Sub Group in about four, both in Pendle."""
+    run_command()
+
+    today = timezone.localdate()
+    meetings = {m.kind: m for m in Meeting.objects.filter(district__code="PEN")}
+    assert set(meetings) == {"resource_panel", "sub_group"}
+    assert meetings["resource_panel"].date == today + datetime.timedelta(days=14)
+    assert meetings["sub_group"].date == today + datetime.timedelta(days=28)
+    assert all(m.location for m in meetings.values())
+
+
+def test_pendle_gets_a_few_example_panel_members():
+    """Three or four example panel members sit on Pendle's panel and sub group."""
+    run_command()
+
+    members = PanelMember.objects.filter(district__code="PEN")
+    assert 3 <= members.count() <= 4
+    assert {member.body for member in members} == {"resource_panel", "sub_group"}
+
+
+def test_a_second_run_adds_no_casework():
+    """Running it again adds no budget, meeting or panel member."""
+    run_command()
+    before = demo_casework()
+
+    output = run_command()
+
+    assert demo_casework() == before
+    assert "Added to Pendle" not in output
+
+
+def test_an_existing_coming_meeting_is_enough():
+    """If Pendle already has a coming meeting of a kind, the demo adds none of that kind."""
+    meeting("PEN", kind="resource_panel", days_ahead=3)
+
+    run_command()
+
+    assert Meeting.objects.filter(district__code="PEN", kind="resource_panel").count() == 1
+    assert Meeting.objects.filter(district__code="PEN", kind="sub_group").count() == 1
+
+
+def test_demo_roles_are_given_through_the_people_service():
+    """Each demo account's role change is in the site history, as the admin's would be."""
+    run_command()
+
+    logged = ModelLogEntry.objects.filter(action=ROLE_GRANTED).values_list("label", flat=True)
+    assert set(logged) == set(EXPECTED)

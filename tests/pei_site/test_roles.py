@@ -1,4 +1,4 @@
-"""The groups and the page workflow that the pei_site migration creates, from an empty database."""
+"""The groups and the page workflow that the pei_site migrations create, from an empty database."""
 
 import importlib
 from types import SimpleNamespace
@@ -24,7 +24,9 @@ from tests.factories import ApproverFactory, EditorFactory, GuidancePageFactory,
 
 pytestmark = pytest.mark.django_db
 
-MIGRATION = ("pei_site", "0001_roles_and_workflow")
+ROLES_AND_WORKFLOW = "0001_roles_and_workflow"
+CASEWORK_PERMISSIONS = "0002_casework_permissions"
+CASEWORK_GROUPS = [roles.EIDOS, roles.PANEL_MEMBERS, roles.COUNTY_LEADS]
 
 
 def _name(permission) -> str:
@@ -129,41 +131,114 @@ def test_roles_cover_the_root_collection():
     assert GroupCollectionPermission.objects.filter(group=editors, collection=root).count() == 6
 
 
-def _migration_module():
-    return importlib.import_module("pei_site.migrations.0001_roles_and_workflow")
+def _migration(name: str):
+    return importlib.import_module(f"pei_site.migrations.{name}")
 
 
-def _migration_state_apps():
-    """The historical models the migration sees when it runs."""
+def _state_apps(name: str):
+    """The historical models a pei_site migration sees when it runs."""
     executor = MigrationExecutor(connection)
-    return executor.loader.project_state(MIGRATION, at_end=True).apps
+    return executor.loader.project_state(("pei_site", name), at_end=True).apps
 
 
-def test_running_the_migration_again_changes_nothing():
-    """The migration is idempotent: a second run leaves the same groups and workflow."""
+def _apply(name: str, function: str) -> None:
+    getattr(_migration(name), function)(_state_apps(name), SimpleNamespace(connection=connection))
+
+
+def apply_both_migrations() -> None:
+    _apply(ROLES_AND_WORKFLOW, "create_roles_and_workflow")
+    _apply(CASEWORK_PERMISSIONS, "grant_casework_permissions")
+
+
+def test_running_the_migrations_again_changes_nothing():
+    """The migrations are idempotent: a second run leaves the same groups and workflow."""
     before = snapshot()
-    schema_editor = SimpleNamespace(connection=connection)
 
-    _migration_module().create_roles_and_workflow(_migration_state_apps(), schema_editor)
+    apply_both_migrations()
 
     assert snapshot() == before
 
 
-def test_reversing_the_migration_restores_wagtails_groups_and_workflow():
-    """Reversed, it puts back Moderators and its workflow; applied again, it gives our roles."""
-    before = snapshot()
-    migration = _migration_module()
-    state_apps = _migration_state_apps()
-    schema_editor = SimpleNamespace(connection=connection)
+def test_reversing_the_casework_permissions_leaves_admin_access_only():
+    """Reversed, 0002 gives the casework groups back what 0001 gave them, nothing more."""
+    _apply(CASEWORK_PERMISSIONS, "restore_admin_access_only")
 
-    migration.restore_wagtail_defaults(state_apps, schema_editor)
+    assert {
+        name: group_permissions(Group.objects.get(name=name))["permissions"]
+        for name in CASEWORK_GROUPS
+    } == {
+        roles.EIDOS: ["wagtailadmin.access_admin"],
+        roles.PANEL_MEMBERS: ["wagtailadmin.access_admin"],
+        roles.COUNTY_LEADS: ["pei_workflow.work_in_all_districts", "wagtailadmin.access_admin"],
+    }
+
+
+def test_reversing_the_migrations_restores_wagtails_groups_and_workflow():
+    """Reversed, they put back Moderators and its workflow; applied again, they give our roles."""
+    before = snapshot()
+
+    _apply(CASEWORK_PERMISSIONS, "restore_admin_access_only")
+    _apply(ROLES_AND_WORKFLOW, "restore_wagtail_defaults")
     reversed_state = snapshot()
-    migration.create_roles_and_workflow(state_apps, schema_editor)
+    apply_both_migrations()
 
     assert set(reversed_state["groups"]) == {"Editors", "Moderators"}
     assert reversed_state["tasks"] == {"Moderators approval": ["Moderators"]}
     assert list(reversed_state["workflows"]) == ["Moderators approval"]
     assert snapshot() == before
+
+
+def _model_permissions_of(group_name: str) -> set[str]:
+    return set(group_permissions(Group.objects.get(name=group_name))["permissions"])
+
+
+def test_no_group_may_add_change_or_delete_submissions():
+    """Submissions change only through the workflow, so no group holds a model permission
+    to add, change or delete one."""
+    for group in Group.objects.all():
+        for model in ("gapinservice", "cafescalation"):
+            for action in ("add", "change", "delete"):
+                assert f"pei_workflow.{action}_{model}" not in _model_permissions_of(group.name)
+
+
+def test_panel_members_may_read_but_change_nothing():
+    """Panel and Sub Group members hold view permissions only (and admin access)."""
+    permissions = _model_permissions_of(roles.PANEL_MEMBERS) - {"wagtailadmin.access_admin"}
+
+    assert "pei_workflow.view_meeting" in permissions
+    assert all(name.split(".")[1].startswith("view_") for name in permissions)
+
+
+def test_county_leads_may_do_everything_eidos_may_and_more():
+    """County leads hold every EIDO permission, plus every district, budgets and people."""
+    eido = _model_permissions_of(roles.EIDOS)
+    county_lead = _model_permissions_of(roles.COUNTY_LEADS)
+
+    assert eido < county_lead
+    assert {
+        "pei_workflow.work_in_all_districts",
+        "pei_workflow.change_spotpurchasebudget",
+        "pei_workflow.add_districtassignment",
+        "pei_workflow.delete_districtassignment",
+    } <= county_lead - eido
+    assert "pei_workflow.work_in_all_districts" not in eido
+
+
+def test_no_role_may_manage_accounts_or_groups():
+    """No group holds an auth permission: Wagtail's user screens would let its members make
+    someone a superuser. County leads set people up through the People and districts screen."""
+    for group in Group.objects.all():
+        assert not {n for n in _model_permissions_of(group.name) if n.startswith("auth.")}
+
+
+def test_a_county_lead_cannot_open_wagtails_user_screens(client):
+    """A county lead gets no further than a refusal on Wagtail's add-user and groups screens."""
+    client.force_login(RoleUserFactory(role=roles.COUNTY_LEADS))
+
+    for url in [reverse("wagtailusers_users:add"), reverse("wagtailusers_groups:index")]:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "/admin/login/" not in response.get("Location", ""), url
 
 
 @pytest.mark.parametrize("factory", [EditorFactory, ApproverFactory], ids=["editor", "approver"])

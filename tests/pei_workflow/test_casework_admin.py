@@ -3,17 +3,37 @@ of their own districts."""
 
 import csv
 import io
+import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from pei_workflow.services import submit_caf_escalation, submit_gap_in_service
-from tests.factories import UserFactory, caf_answers, county_lead, eido, gap_answers
+from pei_workflow import services
+from pei_workflow.models import Theme, TransitionLog
+from pei_workflow.services import answer_fields, submit_caf_escalation, submit_gap_in_service
+from tests.factories import (
+    UserFactory,
+    admin_county_lead,
+    budget,
+    caf_answers,
+    county_lead,
+    eido,
+    gap_answers,
+    in_state,
+    meeting,
+    submitted_caf,
+    submitted_gap,
+)
 
 pytestmark = pytest.mark.django_db
 
 MODELS = ["gapinservice", "cafescalation"]
+VISIBLE_CONTROL = re.compile(
+    r'<(?:input|select|textarea)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"'
+)
 
 
 def admin_user(user):
@@ -109,15 +129,18 @@ def test_export_neutralises_cells_that_a_spreadsheet_would_run_as_formulas(clien
 
 
 def test_inspect_shows_every_answer_and_the_review_history(client, pendle_eido, cases):
-    """The inspect view holds the answers and the history row of the submission."""
+    """The inspect view holds the answers, in groups, and the history row of the submission."""
     gap = cases["gapinservice"]["PEN"]
     response = client.get(url("gapinservice", "inspect", gap.pk))
     assert response.status_code == 200
     body = response.content.decode()
     assert gap.unmet_need in body
     assert gap.practitioner_name in body
+    for heading in ("The practitioner", "Who is affected", "The need", "Themes", "Meeting"):
+        assert f">{heading}</h2>" in body
     assert "Review history" in body
-    assert "submitted" in body
+    assert "Sent by the practitioner" in body
+    assert "From “Not yet sent” to “Received”" in body
 
 
 def test_county_lead_sees_every_district(client, cases):
@@ -155,3 +178,194 @@ def test_district_filter_offers_only_the_districts_the_user_may_see(client, pend
     body = client.get(url("gapinservice", "index")).content.decode()
     assert "Pendle" in body
     assert "Burnley" not in body
+
+
+# The review history's words, corrections and themes.
+
+
+def correct_url(submission):
+    kwargs = {"model_name": submission._meta.model_name, "pk": submission.pk}
+    return reverse("pei_workflow_correct", kwargs=kwargs)
+
+
+def themes_url(submission):
+    kwargs = {"model_name": submission._meta.model_name, "pk": submission.pk}
+    return reverse("pei_workflow_themes", kwargs=kwargs)
+
+
+def answers_post(submission, **changes):
+    """The correction form as the EIDO sends it: every answer as it is, with `changes`."""
+    data = {}
+    for name in answer_fields(type(submission)):
+        value = getattr(submission, name)
+        if hasattr(value, "pk"):
+            value = value.pk
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+            continue
+        data[name] = "" if value is None else value
+    data["seen_updated_at"] = submission.updated_at.isoformat()
+    data.update(changes)
+    return data
+
+
+def history_rows(submission):
+    return TransitionLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(submission), object_id=submission.pk
+    )
+
+
+def test_the_review_history_shows_each_steps_data_in_words(client, pendle_eido):
+    """Who, from and to in plain state labels, the meeting as a link to its agenda, the
+    outcome's label and the amount in pounds."""
+    budget("PEN", "900.00")
+    panel = meeting("PEN")
+    gap = services.start_review(submission=submitted_gap("PEN"), actor=pendle_eido)
+    gap = services.add_to_agenda(submission=gap, actor=pendle_eido, meeting=panel)
+    gap = services.record_panel_decision(
+        submission=gap,
+        actor=pendle_eido,
+        outcome="spot_purchase",
+        amount=Decimal("250.00"),
+        purchase_for="Five sessions",
+    )
+    body = client.get(url("gapinservice", "inspect", gap.pk)).content.decode()
+    assert "From “Received” to “Being reviewed”" in body
+    assert "From “On the Resource Panel agenda” to “Action agreed”" in body
+    assert f'href="{reverse("pei_workflow_agenda", args=[panel.pk])}"' in body
+    assert "Spot purchase" in body
+    assert "£250.00" in body
+    assert "Five sessions" in body
+    assert "meeting_id" not in body
+
+
+def test_a_correction_needs_a_reason_and_changes_nothing_without_one(client, pendle_eido):
+    """No reason, no correction: the message is beside the reason box."""
+    gap = submitted_gap("PEN")
+    response = client.post(correct_url(gap), answers_post(gap, job_title="Mentor", reason=""))
+    assert response.status_code == 200
+    assert "Enter why you are correcting it." in response.content.decode()
+    gap.refresh_from_db()
+    assert gap.job_title == "Learning mentor"
+
+
+def test_a_correction_is_saved_with_its_reason_in_the_field_history(client, pendle_eido):
+    """The corrected answer, the reason in simple-history and a review history row naming it."""
+    gap = submitted_gap("PEN")
+    data = answers_post(gap, job_title="Mentor", reason="The practitioner asked by phone.")
+    assert client.post(correct_url(gap), data).status_code == 302
+    gap.refresh_from_db()
+    assert gap.job_title == "Mentor"
+    assert gap.history.first().history_change_reason == "The practitioner asked by phone."
+    row = history_rows(gap).last()
+    assert (row.transition, row.data) == ("correct_answers", {"fields": ["job title"]})
+
+
+def test_a_closed_submissions_answers_cannot_be_corrected(client, pendle_eido):
+    """A closed case is read-only: the form and the post are refused with 403."""
+    gap = in_state(submitted_gap("PEN"), "closed")
+    assert client.get(correct_url(gap)).status_code == 403
+    response = client.post(correct_url(gap), answers_post(gap, job_title="X", reason="Typo"))
+    assert response.status_code == 403
+    assert "Reopen it first" in response.content.decode()
+    gap.refresh_from_db()
+    assert gap.job_title == "Learning mentor"
+    assert client.get(themes_url(gap)).status_code == 403
+
+
+def test_a_correction_after_someone_else_changed_it_keeps_the_input_with_409(client, pendle_eido):
+    """If the case changed after the form was shown, nothing is overwritten and the person
+    keeps what they typed."""
+    gap = submitted_gap("PEN")
+    data = answers_post(gap, job_title="Head of year", reason="Typo in the job title.")
+    services.start_review(submission=gap, actor=pendle_eido)
+    response = client.post(correct_url(gap), data)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Someone else changed" in body
+    assert "Head of year" in body
+    gap.refresh_from_db()
+    assert gap.job_title == "Learning mentor"
+
+
+def test_themes_are_chosen_from_those_in_use_and_logged(client, pendle_eido):
+    """Ticked themes are saved with a history row; a theme no longer in use is not offered."""
+    gap = submitted_gap("PEN")
+    retired = Theme.objects.create(name="Retired theme", is_active=False)
+    form = client.get(themes_url(gap)).content.decode()
+    assert "Retired theme" not in form
+    chosen = list(Theme.objects.filter(is_active=True)[:2])
+    response = client.post(themes_url(gap), {"themes": [t.pk for t in chosen]})
+    assert response.status_code == 302
+    assert set(gap.themes.all()) == set(chosen)
+    assert history_rows(gap).last().data == {"themes": sorted(t.name for t in chosen)}
+    response = client.post(themes_url(gap), {"themes": [retired.pk]})
+    assert response.status_code == 200
+    assert "Select only themes from the list." in response.content.decode()
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_every_input_of_the_correction_form_has_a_label(client, pendle_eido, cases, model):
+    """The correction form of both kinds opens, with the answers in groups and every input
+    labelled."""
+    submission = cases[model]["PEN"]
+    response = client.get(correct_url(submission))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<legend" in body and ">The practitioner</legend>" in body
+    assert 'name="seen_updated_at"' in body
+    controls = VISIBLE_CONTROL.findall(body)
+    assert controls
+    for control_id in controls:
+        assert f'for="{control_id}"' in body, control_id
+
+
+# Every step form, as a county lead opens it.
+
+
+def step_cases():
+    gap_sources = {
+        "start_review": "submitted",
+        "request_information": "in_review",
+        "signpost": "in_review",
+        "add_to_agenda": "in_review",
+        "defer": "on_panel_agenda",
+        "record_panel_decision": "on_panel_agenda",
+        "escalate_to_sub_group": "on_panel_agenda",
+        "record_sub_group_decision": "escalated_sub_group",
+        "escalate_to_trust_board": "escalated_sub_group",
+        "record_trust_board_decision": "escalated_trust_board",
+        "close": "action_agreed",
+        "decline": "submitted",
+        "withdraw": "in_review",
+        "reopen": "closed",
+    }
+    caf_sources = {
+        "add_to_agenda": "in_review",
+        "defer": "on_sub_group_agenda",
+        "record_sub_group_decision": "on_sub_group_agenda",
+        "escalate_to_trust_board": "on_sub_group_agenda",
+        "refer_to_county_caf_group": "on_sub_group_agenda",
+        "record_county_response": "referred_to_county",
+    }
+    yield from (pytest.param("gap", n, s, id=f"gap-{n}") for n, s in gap_sources.items())
+    yield from (pytest.param("caf", n, s, id=f"caf-{n}") for n, s in caf_sources.items())
+
+
+@pytest.mark.parametrize("kind,transition,state", list(step_cases()))
+def test_every_step_form_labels_every_input(client, kind, transition, state):
+    """Each step's form opens for a county lead, and every input it shows has a label."""
+    client.force_login(admin_county_lead())
+    meeting_kind = "resource_panel" if kind == "gap" else "sub_group"
+    on = meeting("PEN", kind=meeting_kind)
+    meeting("PEN", kind=meeting_kind, days_ahead=30)
+    submission = submitted_gap("PEN") if kind == "gap" else submitted_caf("PEN")
+    submission = in_state(submission, state, meeting=on)
+    kwargs = {"model_name": submission._meta.model_name, "pk": submission.pk}
+    response = client.get(reverse("pei_workflow_step", kwargs={**kwargs, "transition": transition}))
+    assert response.status_code == 200
+    body = response.content.decode()
+    controls = VISIBLE_CONTROL.findall(body)
+    for control_id in controls:
+        assert f'for="{control_id}"' in body, f"{transition}: {control_id} has no label"

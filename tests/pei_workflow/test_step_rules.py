@@ -324,3 +324,19 @@ def test_an_inactive_theme_cannot_be_added(officer, gap_in_review):
     with pytest.raises(ValidationError):
         services.set_themes(submission=gap_in_review, actor=officer, themes=[theme])
     assert gap_in_review.themes.count() == 0
+
+
+def test_a_correction_cannot_bring_in_what_the_form_kept_out(officer, gap_in_review):
+    """Corrections go through the public forms' anonymity guard, and the message names the
+    field and the kind of detail, never the detail."""
+    with pytest.raises(ValidationError) as refused:
+        services.correct_answers(
+            submission=gap_in_review,
+            actor=officer,
+            changes={"unmet_need": "The family at BB9 7LJ needs help."},
+            reason="Added the area",
+        )
+    [message] = refused.value.message_dict["unmet_need"]
+    assert "postcode" in message and "BB9 7LJ" not in message
+    gap_in_review.refresh_from_db()
+    assert "BB9" not in gap_in_review.unmet_need

@@ -1,4 +1,5 @@
-"""Build the PEI page tree, example EIDO contacts and site settings from guidance_pages.content.
+"""Build the PEI page tree, example EIDO contacts, example directory services and site
+settings from guidance_pages.content.
 
 Safe to run again: it only makes what is missing. A page that exists (matched by slug under
 its parent, the home page by type) is left exactly as editors made it.
@@ -19,7 +20,7 @@ from guidance_pages import content
 from guidance_pages.content.contacts import example_contact
 from guidance_pages.content.spec import Links, PageSpec
 from guidance_pages.models import EIDOContact, HomePage, SiteChrome
-from pei_workflow.models import District
+from pei_workflow.models import District, Service, Theme
 
 WELCOME_PAGE_SLUG = "home"
 
@@ -43,8 +44,9 @@ class Tally:
 
 class Command(BaseCommand):
     help = (
-        "Create the PEI guidance pages, an example EIDO contact for each district and the site "
-        "settings, where they are missing. Existing pages are never changed."
+        "Create the PEI guidance pages, an example EIDO contact for each district, example "
+        "services for an empty directory and the site settings, where they are missing. "
+        "Existing pages are never changed."
     )
 
     def handle(self, *args, **options):
@@ -66,10 +68,11 @@ class ContentLoader:
         self.pages: dict[str, Page] = {}
 
     def run(self) -> None:
-        """Lay down the pages, publish the new ones, then contacts and site settings."""
+        """Lay down the pages, publish the new ones, then contacts, services and settings."""
         new_pages = self.lay_down_pages()
         self.publish(new_pages)
         self.add_contacts()
+        self.add_example_services()
         home = self.pages[content.HOME.slug]
         site = self.point_default_site_at(home)
         self.fill_site_chrome(site)
@@ -180,6 +183,35 @@ class ContentLoader:
             contact.save_revision(log_action=True).publish()
             self.tally.add(self.tally.created, "contacts")
             self.write(f"Created contact: {contact.team_name} ({contact.email})")
+
+    # Directory services
+
+    def add_example_services(self) -> None:
+        """The example services, while the directory has no services at all.
+
+        The services are pei_workflow's, kept by EIDOs in the admin; the loader only seeds an
+        empty directory so that the page shows what an entry looks like. Once there is any
+        service, the directory is the EIDOs', and examples they removed stay removed.
+        """
+        existing = Service.objects.count()
+        if existing:
+            self.tally.left_alone["services"] = existing
+            self.write(f"Left alone services: the directory already has {existing}")
+            return
+        for example in content.EXAMPLE_SERVICES:
+            fields = dict(example)
+            districts = District.objects.filter(code__in=fields.pop("districts"))
+            themes = Theme.objects.filter(name__in=fields.pop("themes"))
+            if not districts.exists():
+                self.write(f"Skipped service: {example['name']}, none of its districts exist")
+                continue
+            service = Service(**fields)
+            service.full_clean()
+            service.save()
+            service.districts.set(districts)
+            service.themes.set(themes)
+            self.tally.add(self.tally.created, "services")
+            self.write(f"Created service: {service.name}")
 
     # Site
 

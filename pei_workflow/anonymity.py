@@ -1,4 +1,4 @@
-"""The anonymity guard for the public forms.
+"""The anonymity guard: what keeps a submission from identifying a child, young person or family.
 
 The Gap in Service and CAF escalation forms must never hold anything that identifies a child,
 young person or family. Every free-text answer goes through `find_identifying_details` before

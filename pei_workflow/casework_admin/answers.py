@@ -1,0 +1,163 @@
+"""A submission's answers and decisions, grouped the way an EIDO reads a case: who sent it,
+why, who is affected, the need, then what was decided and how it ended."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ..models import CafEscalation, GapInService, Submission
+from .labels import state_label
+
+PRACTITIONER = (
+    "practitioner_name",
+    "job_title",
+    "organisation",
+    "workforce",
+    "email",
+    "phone",
+)
+
+ANSWER_GROUPS = {
+    GapInService: [
+        ("The practitioner", PRACTITIONER),
+        ("Why they used the form", ("route", "caf_in_place", "tac_consulted", "priority")),
+        (
+            "Who is affected",
+            ("affected_group", "age_band", "children_affected", "families_affected"),
+        ),
+        (
+            "The need",
+            (
+                "unmet_need",
+                "what_has_been_tried",
+                "service_that_would_meet_need",
+                "barrier",
+                "barrier_detail",
+            ),
+        ),
+        (
+            "Spot purchase asked for",
+            ("spot_purchase_requested", "spot_purchase_amount", "spot_purchase_purpose"),
+        ),
+        ("At the panel", ("panel_attendee", "confirmed_anonymous")),
+    ],
+    CafEscalation: [
+        ("The practitioner", PRACTITIONER),
+        (
+            "The escalation",
+            (
+                "escalation_type",
+                "agencies_involved",
+                "issue",
+                "steps_taken",
+                "outcome_sought",
+                "county_implications",
+                "confirmed_anonymous",
+            ),
+        ),
+    ],
+}
+
+# Shown only once set: each is written by the step that records it.
+DECISION_FIELDS = (
+    "panel_outcome",
+    "identified_service",
+    "service_unknown_to_practitioner",
+    "sub_group_agreement",
+    "decision_notes",
+    "decided_at",
+)
+MONITORING_FIELDS = (
+    "monitoring_outcome",
+    "children_benefiting",
+    "families_benefiting",
+    "caf_in_place_at_close",
+    "closing_notes",
+    "closed_at",
+)
+NOT_GIVEN = "Not given"
+# The practitioner's form asks "your name"; staff read it as the practitioner's.
+STAFF_LABELS = {"practitioner_name": "Name"}
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    value: str
+    long: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerGroup:
+    heading: str
+    answers: list[Answer]
+
+
+def display_value(instance: Submission, name: str) -> tuple[str, bool]:
+    """How a field's value reads on screen, and whether it is long text."""
+    field = instance._meta.get_field(name)
+    value = getattr(instance, name)
+    if field.choices and value:
+        return str(getattr(instance, f"get_{name}_display")()), False
+    if isinstance(value, bool):
+        return ("Yes" if value else "No"), False
+    if value is None or value == "":
+        return NOT_GIVEN, False
+    if isinstance(value, Decimal):
+        return f"£{value:,.2f}", False
+    if hasattr(value, "tzinfo") and hasattr(value, "hour"):
+        return date_format(timezone.localtime(value), "j F Y, H:i"), False
+    return str(value), field.get_internal_type() == "TextField"
+
+
+def field_label(model: type[Submission], name: str) -> str:
+    """A field's label as staff read it, starting with a capital."""
+    label = STAFF_LABELS.get(name) or str(model._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
+
+
+def _answer(instance: Submission, name: str) -> Answer:
+    value, long = display_value(instance, name)
+    return Answer(label=field_label(type(instance), name), value=value, long=long)
+
+
+def answer_groups(instance: Submission) -> list[AnswerGroup]:
+    """The practitioner's answers, in groups with headings."""
+    return [
+        AnswerGroup(heading, [_answer(instance, name) for name in names])
+        for heading, names in ANSWER_GROUPS[type(instance)]
+    ]
+
+
+def _set_fields(instance: Submission, names) -> list[Answer]:
+    present = [n for n in names if hasattr(instance, n)]
+    # 0 children benefiting is an answer; only None, "" and False mean "not set".
+    return [
+        _answer(instance, name)
+        for name in present
+        if getattr(instance, name) is not None
+        and getattr(instance, name) != ""
+        and getattr(instance, name) is not False
+    ]
+
+
+def decision_answers(instance: Submission) -> list[Answer]:
+    """The decision fields that have been set (none until a decision is recorded)."""
+    return _set_fields(instance, DECISION_FIELDS)
+
+
+def monitoring_answers(instance: Submission) -> list[Answer]:
+    """The monitoring fields recorded when the case was closed, if it was."""
+    return _set_fields(instance, MONITORING_FIELDS)
+
+
+def summary(instance: Submission) -> list[Answer]:
+    """The reference, district, state and when it was sent."""
+    return [
+        Answer("Reference", instance.reference),
+        Answer("District", str(instance.district)),
+        Answer("State", state_label(type(instance), instance.state)),
+        Answer("Sent", display_value(instance, "submitted_at")[0]),
+    ]

@@ -1,0 +1,168 @@
+"""The "Waiting for you" panel on the admin home: what an EIDO (or a county lead) should pick
+up next. Its queries are fixed in number, however many submissions and meetings there are."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from ..models import Meeting, TransitionLog
+from ..selectors import districts_visible_to, visible_to
+from ..states import CafState, GapState
+from .labels import SUBMISSION_MODELS
+
+#: How many submissions of each kind each list shows; the rest are counted.
+LIMIT = 10
+AGENDA_STATES = {"gaps": GapState.ON_PANEL_AGENDA, "caf_escalations": CafState.ON_SUB_GROUP_AGENDA}
+
+
+@dataclass(frozen=True)
+class WaitingItem:
+    reference: str
+    kind: str
+    district: str
+    submitted_at: datetime | None
+    url: str
+
+
+@dataclass(frozen=True)
+class WaitingList:
+    items: list[WaitingItem]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    name: str
+    district: str
+    date: date
+    items: int
+    url: str
+
+
+def _last_step(model):
+    """The step of a submission's latest review history row, as a subquery."""
+    return Subquery(
+        TransitionLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
+        )
+        .order_by("-created_at", "-pk")
+        .values("transition")[:1]
+    )
+
+
+def _waiting(user, filters) -> WaitingList:
+    items, total = [], 0
+    for model_name, model in SUBMISSION_MODELS.items():
+        queryset = filters(visible_to(user, model), model)
+        total += queryset.count()
+        for submission in queryset.select_related("district").order_by("submitted_at")[:LIMIT]:
+            items.append(
+                WaitingItem(
+                    reference=submission.reference,
+                    kind=str(model.kind.label),
+                    district=submission.district.name,
+                    submitted_at=submission.submitted_at,
+                    url=reverse(
+                        f"pei_workflow_{model_name}_modeladmin_inspect", args=[submission.pk]
+                    ),
+                )
+            )
+    items.sort(key=lambda item: (item.submitted_at is None, item.submitted_at or ""))
+    return WaitingList(items=items, total=total)
+
+
+def received(user) -> WaitingList:
+    """Sent by a practitioner, and nobody has started a review yet."""
+    return _waiting(user, lambda qs, model: qs.filter(state="submitted"))
+
+
+def information_provided(user) -> WaitingList:
+    """Being reviewed, and the practitioner has just answered the EIDO's question."""
+    return _waiting(
+        user,
+        lambda qs, model: (
+            qs.filter(state="in_review")
+            .annotate(last_step=_last_step(model))
+            .filter(last_step="provide_information")
+        ),
+    )
+
+
+def _items_on_agenda(relation: str):
+    model = Meeting._meta.get_field(relation).related_model
+    counts = (
+        model.objects.filter(meeting=OuterRef("pk"), state=AGENDA_STATES[relation])
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def next_meetings(user) -> list[NextMeeting]:
+    """For each district whose casework this person sees, the next meeting of each kind, with
+    the number of items on its agenda."""
+    next_date = (
+        Meeting.objects.upcoming()
+        .filter(district=OuterRef("district"), kind=OuterRef("kind"))
+        .order_by("date")
+        .values("date")[:1]
+    )
+    meetings = (
+        Meeting.objects.upcoming()
+        .filter(district__in=districts_visible_to(user))
+        .annotate(next_date=Subquery(next_date))
+        .filter(date=F("next_date"))
+        .annotate(items=_items_on_agenda("gaps") + _items_on_agenda("caf_escalations"))
+        .select_related("district")
+        .order_by("date", "district__name", "kind")
+    )
+    return [
+        NextMeeting(
+            name=f"{m.district.name} {m.get_kind_display()}",
+            district=m.district.name,
+            date=m.date,
+            items=m.items,
+            url=reverse("pei_workflow_agenda", args=[m.pk]),
+        )
+        for m in meetings
+    ]
+
+
+class WaitingForYouPanel(Component):
+    """The admin home panel for people who work on casework."""
+
+    name = "pei_waiting_for_you"
+    template_name = "pei_workflow/admin/dashboard_panel.html"
+    order = 50
+
+    class Media:
+        css = {"all": ["pei_workflow/admin/casework.css"]}
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "received": received(self.user),
+            "information_provided": information_provided(self.user),
+            "meetings": next_meetings(self.user),
+            "gap_list_url": reverse("pei_workflow_gapinservice_modeladmin_index"),
+            "caf_list_url": reverse("pei_workflow_cafescalation_modeladmin_index"),
+        }
+
+
+def add_waiting_for_you_panel(request, panels) -> None:
+    """The `construct_homepage_panels` hook: only for people who see some casework."""
+    if districts_visible_to(request.user).exists():
+        panels.append(WaitingForYouPanel(request.user))

@@ -1,0 +1,33 @@
+"""The casework admin's registrations: the submissions screens, the workflow step, correction
+and themes forms, and the dashboard panel."""
+
+from django.urls import path
+from wagtail import hooks
+from wagtail_modeladmin.options import modeladmin_register
+
+from .corrections import correct_answers_view, themes_view
+from .dashboard import add_waiting_for_you_panel
+from .options import CaseworkGroup
+from .steps import step_view
+
+modeladmin_register(CaseworkGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_step_urls():
+    return [
+        path(
+            "casework/<str:model_name>/<int:pk>/step/<str:transition>/",
+            step_view,
+            name="pei_workflow_step",
+        ),
+        path(
+            "casework/<str:model_name>/<int:pk>/correct/",
+            correct_answers_view,
+            name="pei_workflow_correct",
+        ),
+        path("casework/<str:model_name>/<int:pk>/themes/", themes_view, name="pei_workflow_themes"),
+    ]
+
+
+hooks.register("construct_homepage_panels", add_waiting_for_you_panel)

@@ -1,0 +1,217 @@
+"""The admin form for one workflow step of one submission (URL name `pei_workflow_step`).
+
+The view parses the form, calls the step's one service in pei_workflow.services, and renders
+the outcome; the service holds every rule. What a person sees:
+
+- a submission they may not see: 404, whatever the step;
+- a step not offered to them now (wrong state, or not their step): 403, saying why;
+- input the service refuses: the form again, with an error summary and each message beside
+  its field;
+- someone else moved the case first: the form again with their input kept, the reason at the
+  top, and status 409;
+- success: back to `?next=` (a path on this site) or the submission, with a message.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+from wagtail.admin import messages
+
+from .. import services
+from ..services import TransitionRefused
+from ..services.transitions import refusal_message
+from .actions import (
+    inspect_url,
+    may_ever_take,
+    offered_step_names,
+    possible_from,
+    refusal_reason,
+    safe_next_url,
+    staff_steps_of,
+    visible_submission_or_404,
+)
+from .labels import history_label, step_label
+from .step_forms import (
+    CloseForm,
+    ConfirmForm,
+    DeferForm,
+    MeetingForm,
+    MessageForm,
+    PanelDecisionForm,
+    SignpostForm,
+    StepForm,
+    SubGroupDecisionForm,
+    notes_form,
+    reason_form,
+)
+
+PRACTITIONER_SEES = "The practitioner sees this in an email and on their status page."
+
+
+@dataclass(frozen=True)
+class Step:
+    form_class: type[StepForm]
+    #: The name of the service in pei_workflow.services, looked up when the step runs.
+    service: str
+
+
+STEPS = {
+    "start_review": Step(ConfirmForm, "start_review"),
+    "request_information": Step(MessageForm, "request_information"),
+    "signpost": Step(SignpostForm, "signpost"),
+    "add_to_agenda": Step(MeetingForm, "add_to_agenda"),
+    "defer": Step(DeferForm, "defer"),
+    "record_panel_decision": Step(PanelDecisionForm, "record_panel_decision"),
+    "escalate_to_sub_group": Step(
+        reason_form("Why does it need the Sub Group?", "Pass to the Sub Group"),
+        "escalate_to_sub_group",
+    ),
+    "record_sub_group_decision": Step(SubGroupDecisionForm, "record_sub_group_decision"),
+    "escalate_to_trust_board": Step(
+        reason_form("Why does it need the Trust Board?", "Pass to the Trust Board"),
+        "escalate_to_trust_board",
+    ),
+    "refer_to_county_caf_group": Step(
+        reason_form("Why does it need the county CAF group?", "Refer it"),
+        "refer_to_county_caf_group",
+    ),
+    "record_trust_board_decision": Step(
+        notes_form("the Trust Board"), "record_trust_board_decision"
+    ),
+    "record_county_response": Step(
+        notes_form("the Trust Board or the county CAF group"), "record_county_response"
+    ),
+    "close": Step(CloseForm, "close"),
+    "decline": Step(
+        reason_form("Why are you declining it?", "Decline", help_text=PRACTITIONER_SEES),
+        "decline",
+    ),
+    "withdraw": Step(
+        reason_form("Why is it being withdrawn?", "Withdraw", optional=True),
+        "withdraw_for_practitioner",
+    ),
+    "reopen": Step(reason_form("Why are you reopening it?", "Reopen"), "reopen"),
+}
+
+# Where a meeting is created, if the meetings screens offer it (tried in order).
+CREATE_MEETING_URL_NAMES = (
+    "pei_workflow_meeting_modeladmin_create",
+    "wagtailsnippets_pei_workflow_meeting:add",
+)
+
+
+@require_http_methods(["GET", "POST"])
+def step_view(request, model_name, pk, transition):
+    """Show (GET) or take (POST) one workflow step of one submission."""
+    submission = visible_submission_or_404(request.user, model_name, pk)
+    step = STEPS.get(transition)
+    if step is None or transition not in staff_steps_of(type(submission)):
+        raise Http404("No such step")
+    offered = transition in offered_step_names(submission, request.user)
+
+    if request.method == "GET":
+        if not offered:
+            return _refused(request, submission, transition)
+        form = step.form_class(submission=submission, initial={"seen_state": submission.state})
+        return _render(request, submission, transition, form)
+
+    form = step.form_class(request.POST, submission=submission)
+    if not offered:
+        if _lost_a_race(submission, request.user, transition, request.POST.get("seen_state")):
+            return _render(
+                request, submission, transition, form, refusal_message(submission), status=409
+            )
+        return _refused(request, submission, transition)
+    if not form.is_valid():
+        return _render(request, submission, transition, form)
+    try:
+        service = getattr(services, step.service)
+        service(submission=submission, actor=request.user, **form.service_kwargs())
+    except ValidationError as error:
+        form.add_service_errors(error)
+        return _render(request, submission, transition, form)
+    except TransitionRefused as error:
+        return _render(request, submission, transition, form, str(error), status=409)
+    except PermissionDenied:
+        # The service checks the locked row: if the state moved between our check and its
+        # lock, it refuses the person as if the step were not theirs. Tell them what happened.
+        fresh = type(submission).objects.select_related("district").get(pk=submission.pk)
+        if fresh.state != submission.state and may_ever_take(fresh, request.user, transition):
+            return _render(request, fresh, transition, form, refusal_message(fresh), status=409)
+        return _refused(request, fresh, transition)
+
+    messages.success(request, f"{history_label(transition)}: {submission.reference}.")
+    return redirect(safe_next_url(request) or inspect_url(submission))
+
+
+def _lost_a_race(submission, user, transition, seen_state) -> bool:
+    """The person's form was shown when the step was possible, and the case has moved since:
+    someone else acted first. A step forced from the wrong state has no such form."""
+    return bool(
+        seen_state
+        and seen_state != submission.state
+        and possible_from(submission, transition, seen_state)
+        and may_ever_take(submission, user, transition)
+    )
+
+
+def _refused(request, submission, transition):
+    return TemplateResponse(
+        request,
+        "pei_workflow/admin/step_refused.html",
+        {
+            "submission": submission,
+            "step_label": step_label(transition),
+            "reason": refusal_reason(submission, request.user, transition),
+            "back_url": inspect_url(submission),
+        },
+        status=403,
+    )
+
+
+def _render(request, submission, transition, form, refusal="", status=200):
+    next_url = safe_next_url(request)
+    context = {
+        "submission": submission,
+        "transition": transition,
+        "step_label": step_label(transition),
+        "form": form,
+        "refusal": refusal,
+        "next_url": next_url,
+        "back_url": next_url or inspect_url(submission),
+        "action_url": request.get_full_path(),
+    }
+    if isinstance(form, MeetingForm):
+        context |= {"meeting_step": True, "create_meeting_url": _create_meeting_url()}
+    if isinstance(form, PanelDecisionForm):
+        context["budget"] = _budget(submission)
+    return TemplateResponse(request, "pei_workflow/admin/step_form.html", context, status=status)
+
+
+def _budget(submission) -> dict:
+    """The figures the EIDO needs beside the amount: the panel maximum, and the district's
+    budget, spend to date and what is left, for the financial year of the meeting."""
+    day = submission.meeting.date if submission.meeting_id else timezone.localdate()
+    position = services.budget_position(district=submission.district, day=day)
+    return {
+        "year": position.year_label,
+        "maximum": f"£{submission.district.panel_maximum:,.2f}",
+        "budget": f"£{position.budget:,.2f}" if position.budget is not None else "",
+        "spent": f"£{position.spent:,.2f}",
+        "left": f"£{position.left:,.2f}",
+    }
+
+
+def _create_meeting_url() -> str:
+    for name in CREATE_MEETING_URL_NAMES:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return ""

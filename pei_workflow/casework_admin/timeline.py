@@ -1,0 +1,118 @@
+"""A submission's review history as a timeline people can read: who, when, from which state
+to which, their comment, and the step's structured data under human labels."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, reverse
+
+from ..choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
+from ..models import Submission, TransitionLog
+from .labels import history_label, state_label
+
+
+@dataclass(frozen=True)
+class DataItem:
+    label: str
+    value: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One row of the review history, ready to show."""
+
+    log: TransitionLog
+    label: str
+    from_label: str
+    to_label: str
+    moved: bool
+    data: list[DataItem] = field(default_factory=list)
+
+
+def _money(value) -> str:
+    try:
+        return f"£{Decimal(str(value)):,.2f}"
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def _choice(choices):
+    return lambda value: str(dict(choices.choices).get(value, value))
+
+
+def _yes_no(value) -> str:
+    return "Yes" if value else "No"
+
+
+def _names(value) -> str:
+    return ", ".join(str(v) for v in value) if value else "None"
+
+
+# The data keys each step writes (see pei_workflow.services), with their label and how to
+# show the value. Keys ending in _id are for code, not people, and are not shown.
+_DATA_LABELS = {
+    "outcome": ("Outcome", _choice(PanelOutcome)),
+    "amount": ("Amount", _money),
+    "purchase_for": ("What it buys", str),
+    "service": ("Service", str),
+    "unknown_to_practitioner": ("The practitioner did not know about the service", _yes_no),
+    "agreement": ("What the Sub Group agreed", _choice(SubGroupAgreement)),
+    "children_benefiting": ("Children and young people benefiting", str),
+    "families_benefiting": ("Families benefiting", str),
+    "caf_in_place": ("CAF in place", _choice(YesNo)),
+    "reason": ("Reason", str),
+    "message": ("Message", str),
+    "fields": ("Answers corrected", _names),
+    "themes": ("Themes", _names),
+}
+# Closing records the monitoring outcome under the same key as a panel's outcome.
+_DATA_LABELS_BY_STEP = {"close": {"outcome": ("Was the need met", _choice(MonitoringOutcome))}}
+_HIDDEN_KEYS = {"meeting_id", "meeting_date", "service_id"}
+
+
+def _agenda_url(meeting_id) -> str:
+    try:
+        return reverse("pei_workflow_agenda", args=[meeting_id]) if meeting_id else ""
+    except NoReverseMatch:  # the meetings screens are not installed
+        return ""
+
+
+def data_items(log: TransitionLog) -> list[DataItem]:
+    """The structured data of one history row, labelled for people, in a stable order."""
+    data = log.data or {}
+    labels = {**_DATA_LABELS, **_DATA_LABELS_BY_STEP.get(log.transition, {})}
+    items = []
+    if data.get("meeting"):
+        items.append(DataItem("Meeting", str(data["meeting"]), _agenda_url(data.get("meeting_id"))))
+    for key, value in data.items():
+        if key == "meeting" or key in _HIDDEN_KEYS or value in (None, ""):
+            continue
+        label, show = labels.get(key, (key.replace("_", " ").capitalize(), str))
+        items.append(DataItem(label, show(value)))
+    return items
+
+
+def history_of(submission: Submission):
+    """The submission's review history rows, oldest first, with their actors."""
+    return TransitionLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(submission),
+        object_id=submission.pk,
+    ).select_related("actor")
+
+
+def timeline(submission: Submission) -> list[TimelineEntry]:
+    """The review history of a submission as timeline entries, oldest first."""
+    model = type(submission)
+    return [
+        TimelineEntry(
+            log=log,
+            label=history_label(log.transition),
+            from_label=state_label(model, log.from_state),
+            to_label=state_label(model, log.to_state),
+            moved=log.from_state != log.to_state,
+            data=data_items(log),
+        )
+        for log in history_of(submission)
+    ]

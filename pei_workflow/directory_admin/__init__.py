@@ -1,0 +1,1 @@
+"""The directory admin: themes, the service directory and each district's CYPP priorities."""

@@ -1,0 +1,91 @@
+"""Who may use the directory screens.
+
+EIDOs and county leads keep the directory, the themes and the CYPP priorities; an EIDO works
+on the services and priorities of their own districts, a county lead on all. Panel members,
+editors and everyone else get no menu item and a 403 from every address. Removing a record
+is rarer: only where nothing points at it, and otherwise the screens say to make it
+inactive or unpublish it instead (see `views.GuardedDeleteView`).
+
+The list screens ask these questions once per row for its buttons, so the answers come from
+the person's district ids, read once per request and kept on the request's user object, and
+from the row's prefetched districts: a longer list costs no more queries.
+"""
+
+from wagtail_modeladmin.helpers import PermissionHelper
+
+from ..permissions import is_county_lead
+from ..selectors import districts_visible_to
+
+_CACHE_ATTRIBUTE = "_pei_directory_district_ids"
+
+
+def district_ids(user) -> frozenset[int]:
+    """The ids of `districts_visible_to(user)`, read once per user object (one request)."""
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = frozenset(districts_visible_to(user).values_list("pk", flat=True))
+        if user is not None and user.is_authenticated:
+            setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def keeps_the_directory(user) -> bool:
+    """An EIDO of at least one district, or a county lead."""
+    return is_county_lead(user) or bool(district_ids(user))
+
+
+class DirectoryPermissionHelper(PermissionHelper):
+    """Open to whoever keeps the directory, ignoring Django's model permissions: the roles,
+    not group permissions, decide. Subclasses narrow what may happen to one record."""
+
+    def user_has_any_permissions(self, user):
+        return keeps_the_directory(user)
+
+    def user_can_list(self, user):
+        return keeps_the_directory(user)
+
+    def user_can_create(self, user):
+        return keeps_the_directory(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_edit_obj(user, obj)
+
+    def user_can_edit_obj(self, user, obj):
+        return keeps_the_directory(user)
+
+    def user_can_delete_obj(self, user, obj):
+        return is_county_lead(user)
+
+
+class ServicePermissionHelper(DirectoryPermissionHelper):
+    """An EIDO edits a service that covers at least one of their districts; only a county
+    lead deletes one, since a service can cover districts the EIDO does not work in."""
+
+    def user_can_edit_obj(self, user, obj):
+        if is_county_lead(user):
+            return True
+        theirs = district_ids(user)
+        # .all() rather than values_list: it reads the list's prefetched districts.
+        return any(district.pk in theirs for district in obj.districts.all())
+
+
+class ThemePermissionHelper(DirectoryPermissionHelper):
+    """Themes are shared by every district: EIDOs and county leads add and edit them, and
+    only a county lead deletes one (a theme nobody has used)."""
+
+    def user_can_inspect_obj(self, user, obj):
+        return False
+
+
+class PriorityPermissionHelper(DirectoryPermissionHelper):
+    """A district's priorities belong to its EIDOs and the county leads, who may also delete
+    one that no gap has chosen."""
+
+    def user_can_inspect_obj(self, user, obj):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return is_county_lead(user) or obj.district_id in district_ids(user)
+
+    def user_can_delete_obj(self, user, obj):
+        return self.user_can_edit_obj(user, obj)

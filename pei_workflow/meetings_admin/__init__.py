@@ -1,0 +1,1 @@
+"""Meetings, agendas, panel membership and budgets in the Wagtail admin."""

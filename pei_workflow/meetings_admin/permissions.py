@@ -1,0 +1,121 @@
+"""Who may read and change meetings, panel members, budgets and districts in the admin.
+
+Reading follows `meeting_districts_visible_to`: a county lead reads every district, an EIDO
+and a panel or Sub Group member their own. Changing follows `districts_visible_to`: a county
+lead, or an EIDO of the row's district; panel members change nothing. Budgets and the panel
+maximum are the county leads' alone.
+"""
+
+from wagtail_modeladmin.helpers import PermissionHelper
+
+from ..permissions import is_county_lead
+from ..selectors import districts_visible_to, meeting_districts_visible_to
+
+
+def _district_ids(user, key: str, districts) -> frozenset[int]:
+    # A list page asks about every row; the answer depends only on the person, so it is
+    # worked out once per request (each request loads its own user object) and kept on it.
+    cache = getattr(user, "_pei_meetings_district_ids", None)
+    if cache is None:
+        cache = {}
+        user._pei_meetings_district_ids = cache
+    if key not in cache:
+        cache[key] = frozenset(districts(user).values_list("pk", flat=True))
+    return cache[key]
+
+
+def readable_district_ids(user) -> frozenset[int]:
+    """The districts whose meetings, members and budgets this person may read."""
+    return _district_ids(user, "read", meeting_districts_visible_to)
+
+
+def editable_district_ids(user) -> frozenset[int]:
+    """The districts whose meetings and members this person may change."""
+    return _district_ids(user, "change", districts_visible_to)
+
+
+class DistrictRowPermissionHelper(PermissionHelper):
+    """Read a row of your meeting districts; add or change a row of your EIDO districts."""
+
+    def district_id_of(self, obj) -> int:
+        return obj.district_id
+
+    def user_has_any_permissions(self, user):
+        return bool(readable_district_ids(user))
+
+    def user_can_list(self, user):
+        return self.user_has_any_permissions(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.district_id_of(obj) in readable_district_ids(user)
+
+    def user_can_create(self, user):
+        return bool(editable_district_ids(user))
+
+    def user_can_edit_obj(self, user, obj):
+        return self.district_id_of(obj) in editable_district_ids(user)
+
+    def user_can_delete_obj(self, user, obj):
+        return self.user_can_edit_obj(user, obj)
+
+
+class MeetingPermissionHelper(DistrictRowPermissionHelper):
+    """A meeting with anything on its agenda is part of the casework record: it is never
+    deleted (its submissions point at it)."""
+
+    def user_can_delete_obj(self, user, obj):
+        if not self.user_can_edit_obj(user, obj):
+            return False
+        has_items = getattr(obj, "has_items", None)
+        if has_items is None:
+            has_items = obj.gaps.exists() or obj.caf_escalations.exists()
+        return not has_items
+
+
+class PanelMemberPermissionHelper(DistrictRowPermissionHelper):
+    """A member recorded at a meeting stays, so that its attendance stays true; they are
+    marked as no longer a member instead."""
+
+    def user_can_delete_obj(self, user, obj):
+        if not self.user_can_edit_obj(user, obj):
+            return False
+        in_meetings = getattr(obj, "in_meetings", None)
+        if in_meetings is None:
+            in_meetings = obj.meetings_attended.exists() or obj.meetings_missed.exists()
+        return not in_meetings
+
+
+class BudgetPermissionHelper(DistrictRowPermissionHelper):
+    """County leads set budgets; everyone who reads a district's meetings reads its budgets.
+    A budget that has been spent from is never deleted."""
+
+    def user_can_create(self, user):
+        return is_county_lead(user)
+
+    def user_can_edit_obj(self, user, obj):
+        return is_county_lead(user)
+
+    def user_can_delete_obj(self, user, obj):
+        if not is_county_lead(user):
+            return False
+        spent = getattr(obj, "spent_to_date", None)
+        if spent is None:
+            spent = obj.spent()
+        return not spent
+
+
+class DistrictPermissionHelper(DistrictRowPermissionHelper):
+    """Districts are made by a migration and never deleted here; a county lead changes a
+    district's panel maximum, everyone else reads it."""
+
+    def district_id_of(self, obj) -> int:
+        return obj.pk
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return is_county_lead(user)
+
+    def user_can_delete_obj(self, user, obj):
+        return False
