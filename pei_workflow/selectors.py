@@ -38,6 +38,18 @@ def districts_visible_to(user) -> QuerySet[District]:
     return _assigned_districts(user, [DistrictRole.EIDO])
 
 
+def visible_district_ids(user) -> frozenset[int]:
+    """The ids of `districts_visible_to(user)`, read once per request: the answer is kept on
+    the user object, which Django makes afresh for each request. For a check repeated per
+    row of a list; anything that changes assignments reads `districts_visible_to` instead."""
+    cached = getattr(user, "_pei_visible_district_ids", None)
+    if cached is None:
+        cached = frozenset(districts_visible_to(user).values_list("pk", flat=True))
+        if user is not None:
+            user._pei_visible_district_ids = cached
+    return cached
+
+
 def visible_to(user, submissions: type[Model] | QuerySet) -> QuerySet:
     """The submissions (of a model, or narrowed from a queryset) that this person may see."""
     queryset = submissions.objects.all() if isinstance(submissions, type) else submissions

@@ -123,8 +123,11 @@ def _weighted_states(paths: dict) -> tuple[list[str], list[int]]:
 
 
 def _meetings(districts, start: datetime.date, months: int) -> dict:
-    """A Resource Panel and a Sub Group meeting a month per district, past and coming."""
+    """A Resource Panel and a Sub Group meeting a month per district, past and coming; an
+    earlier run's meetings are used again."""
     meetings = []
+    if Meeting.objects.filter(date__gte=start).exists():
+        districts = []
     for district in districts:
         for month in range(months + 3):
             day = start + datetime.timedelta(days=30 * month + district.pk % 20)
@@ -207,7 +210,14 @@ def generate_casework(count: int, *, seed: int = 2026) -> dict:
                 ],
                 ignore_conflicts=True,
             )
-        sequences = defaultdict(int)
+        # Carry on from earlier runs (and real submissions) instead of reusing references.
+        sequences = defaultdict(
+            int,
+            {
+                (row.kind, row.district_id, row.year): row.last_number
+                for row in ReferenceSequence.objects.all()
+            },
+        )
         for first in range(0, count, BATCH):
             size = min(BATCH, count - first)
             for kind, model, paths in (

@@ -46,3 +46,13 @@ def test_the_command_refuses_where_demo_data_is_switched_off():
     with pytest.raises(CommandError, match="switched off"):
         call_command("generate_casework", "10")
     assert not GapInService.objects.exists()
+
+
+def test_a_second_run_adds_casework_without_reusing_references_or_meetings():
+    from pei_workflow.models import Meeting
+
+    generate_casework(24)
+    meetings = Meeting.objects.count()
+    generate_casework(24, seed=7)
+    assert GapInService.objects.count() + CafEscalation.objects.count() == 48
+    assert Meeting.objects.count() == meetings
