@@ -79,10 +79,11 @@ format: $(VENV)/.installed-dev
 pytest: install-test
 	$(PY) -m pytest
 
-## bench: query counts and speed of every public page type, and of sending the forms
+## bench: query counts and speed of the public pages, sending the forms, and the casework admin
 bench: install
 	$(PY) bench/pages.py
 	$(PY) bench/submissions.py
+	$(PY) bench/casework.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles db.sqlite3
