@@ -83,15 +83,33 @@ def sample_urls() -> list[tuple[str, str, str]]:
 
 
 def users():
+    """A Pendle EIDO and a county lead, set up as `pei_user` sets people up."""
+    from django.contrib.auth import get_user_model
+
+    from pei_site import roles
+    from pei_workflow.models import DistrictAssignment, DistrictRole
+
+    User = get_user_model()
+    officer = User.objects.create_user("bench-eido", "eido@example.org")
+    officer.groups.add(*roles_groups(roles.EIDOS))
+    DistrictAssignment.objects.create(
+        user=officer, district_id=district_id("PEN"), role=DistrictRole.EIDO
+    )
+    lead = User.objects.create_user("bench-lead", "lead@example.org")
+    lead.groups.add(*roles_groups(roles.COUNTY_LEADS))
+    return {"eido": officer, "county lead": lead}
+
+
+def roles_groups(name):
     from django.contrib.auth.models import Group
 
-    from tests.factories import county_lead, eido
+    return Group.objects.filter(name=name)
 
-    officer = eido("PEN")
-    officer.groups.add(Group.objects.get(name="EIDOs"))
-    lead = county_lead()
-    lead.groups.add(Group.objects.get(name="County leads"))
-    return {"eido": officer, "county lead": lead}
+
+def district_id(code):
+    from pei_workflow.models import District
+
+    return District.objects.get(code=code).pk
 
 
 def main() -> None:
