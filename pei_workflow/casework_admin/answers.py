@@ -7,21 +7,19 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from ..models import CafEscalation, GapInService, Submission
-from .labels import state_label
-
-PRACTITIONER = (
-    "practitioner_name",
-    "job_title",
-    "organisation",
-    "workforce",
-    "email",
-    "phone",
+from ..models import (
+    DECISION_FIELDS,
+    MONITORING_FIELDS,
+    PRACTITIONER_FIELDS,
+    CafEscalation,
+    GapInService,
+    Submission,
 )
+from .labels import state_label
 
 ANSWER_GROUPS = {
     GapInService: [
-        ("The practitioner", PRACTITIONER),
+        ("The practitioner", PRACTITIONER_FIELDS),
         ("Why they used the form", ("route", "caf_in_place", "tac_consulted", "priority")),
         (
             "Who is affected",
@@ -44,7 +42,7 @@ ANSWER_GROUPS = {
         ("At the panel", ("panel_attendee", "confirmed_anonymous")),
     ],
     CafEscalation: [
-        ("The practitioner", PRACTITIONER),
+        ("The practitioner", PRACTITIONER_FIELDS),
         (
             "The escalation",
             (
@@ -60,23 +58,8 @@ ANSWER_GROUPS = {
     ],
 }
 
-# Shown only once set: each is written by the step that records it.
-DECISION_FIELDS = (
-    "panel_outcome",
-    "identified_service",
-    "service_unknown_to_practitioner",
-    "sub_group_agreement",
-    "decision_notes",
-    "decided_at",
-)
-MONITORING_FIELDS = (
-    "monitoring_outcome",
-    "children_benefiting",
-    "families_benefiting",
-    "caf_in_place_at_close",
-    "closing_notes",
-    "closed_at",
-)
+# DECISION_FIELDS and MONITORING_FIELDS are shown only once set: each is written by the step
+# that records it.
 NOT_GIVEN = "Not given"
 # The practitioner's form asks "your name"; staff read it as the practitioner's.
 STAFF_LABELS = {"practitioner_name": "Name"}

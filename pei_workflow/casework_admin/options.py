@@ -4,20 +4,17 @@ from django.http import Http404
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from ..models import CafEscalation, GapInService
+from ..models import (
+    DECISION_FIELDS,
+    MONITORING_FIELDS,
+    PRACTITIONER_FIELDS,
+    CafEscalation,
+    GapInService,
+)
 from ..selectors import visible_to
 from .export import SafeExportIndexView
 from .permissions import DistrictScopedPermissionHelper
 from .views import ReviewHistoryInspectView, VisibleDistrictFilter
-
-PRACTITIONER_FIELDS = [
-    "practitioner_name",
-    "job_title",
-    "organisation",
-    "workforce",
-    "email",
-    "phone",
-]
 
 
 class DistrictScopedAdmin(ModelAdmin):
@@ -92,7 +89,8 @@ class GapInServiceAdmin(DistrictScopedAdmin):
         "panel_attendee",
         "confirmed_anonymous",
     ]
-    list_export = inspect_view_fields
+    # The export carries what reports need: the answers, then what was decided and the outcome.
+    list_export = [*inspect_view_fields, "meeting", *DECISION_FIELDS, *MONITORING_FIELDS]
     export_filename = "gaps-in-service"
 
 
@@ -116,7 +114,14 @@ class CafEscalationAdmin(DistrictScopedAdmin):
         "county_implications",
         "confirmed_anonymous",
     ]
-    list_export = inspect_view_fields
+    list_export = [
+        *inspect_view_fields,
+        "meeting",
+        "sub_group_agreement",
+        "decision_notes",
+        "decided_at",
+        *MONITORING_FIELDS,
+    ]
     export_filename = "caf-escalations"
 
 

@@ -12,13 +12,22 @@ from .history import TransitionLog
 from .meetings import Meeting, PanelMember
 from .references import ReferenceSequence
 from .roles import DistrictAssignment, DistrictRole
-from .submissions import FREE_TEXT_MAX_LENGTH, Submission
+from .submissions import (
+    DECISION_FIELDS,
+    FREE_TEXT_MAX_LENGTH,
+    MONITORING_FIELDS,
+    PRACTITIONER_FIELDS,
+    Submission,
+)
 
 __all__ = [
     "CAF_OPEN_STATES",
+    "DECISION_FIELDS",
     "DEFAULT_PANEL_MAXIMUM",
     "FREE_TEXT_MAX_LENGTH",
     "GAP_OPEN_STATES",
+    "MONITORING_FIELDS",
+    "PRACTITIONER_FIELDS",
     "CafEscalation",
     "District",
     "DistrictAssignment",

@@ -18,6 +18,35 @@ FREE_TEXT_MAX_LENGTH = 3000
 SHORT_TEXT_MAX_LENGTH = 200
 
 
+# The groups of fields every submission has, named once for the admin, exports and the rules
+# about what may be corrected.
+PRACTITIONER_FIELDS = (
+    "practitioner_name",
+    "job_title",
+    "organisation",
+    "workforce",
+    "email",
+    "phone",
+)
+# Written only by the step that records each: never corrected as answers.
+DECISION_FIELDS = (
+    "panel_outcome",
+    "identified_service",
+    "service_unknown_to_practitioner",
+    "sub_group_agreement",
+    "decision_notes",
+    "decided_at",
+)
+MONITORING_FIELDS = (
+    "monitoring_outcome",
+    "children_benefiting",
+    "families_benefiting",
+    "caf_in_place_at_close",
+    "closing_notes",
+    "closed_at",
+)
+
+
 def free_text(verbose_name: str, *, blank: bool = False, **kwargs) -> models.TextField:
     return models.TextField(
         verbose_name,

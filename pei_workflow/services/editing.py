@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
 from ..anonymity import find_identifying_details, identifying_details_message
-from ..models import Submission, Theme
+from ..models import DECISION_FIELDS, MONITORING_FIELDS, Submission, Theme
 from ..permissions import can_moderate
 from .history import record_transition
 from .inputs import required_text
@@ -27,19 +27,9 @@ NOT_ANSWERS = {
     "updated_at",
     "themes",
     "meeting",
-    "panel_outcome",
-    "identified_service",
-    "service_unknown_to_practitioner",
-    "sub_group_agreement",
-    "decision_notes",
-    "decided_at",
-    "monitoring_outcome",
-    "children_benefiting",
-    "families_benefiting",
-    "caf_in_place_at_close",
-    "closing_notes",
-    "closed_at",
     "confirmed_anonymous",
+    *DECISION_FIELDS,
+    *MONITORING_FIELDS,
 }
 
 
