@@ -166,7 +166,7 @@ class ServiceChoiceField(forms.ModelChoiceField):
 
 
 def _services_for(submission):
-    return Service.objects.filter(districts=submission.district_id).order_by("name")
+    return Service.objects.published().filter(districts=submission.district_id).order_by("name")
 
 
 UNKNOWN_LABEL = "The practitioner did not know about this service"

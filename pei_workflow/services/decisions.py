@@ -18,6 +18,10 @@ def _check_service(service: Service | None, submission: Submission) -> None:
         raise ValidationError({"service": "Select the service that meets the need."})
     if not service.districts.filter(pk=submission.district_id).exists():
         raise ValidationError({"service": f"Select a service that covers {submission.district}."})
+    if not service.is_published:
+        raise ValidationError(
+            {"service": f"{service} is no longer in the directory. Select another service."}
+        )
 
 
 def _record_service(locked: GapInService, service: Service, unknown: bool) -> None:

@@ -340,3 +340,12 @@ def test_a_correction_cannot_bring_in_what_the_form_kept_out(officer, gap_in_rev
     assert "postcode" in message and "BB9 7LJ" not in message
     gap_in_review.refresh_from_db()
     assert "BB9" not in gap_in_review.unmet_need
+
+
+def test_a_service_taken_out_of_the_directory_cannot_be_chosen(officer, gap_in_review):
+    closed = service("PEN", name="Closed Youth Club", is_published=False)
+    with pytest.raises(ValidationError, match="no longer in the directory"):
+        services.signpost(
+            submission=gap_in_review, actor=officer, service=closed, unknown_to_practitioner=True
+        )
+    assert unchanged(gap_in_review, "in_review")
