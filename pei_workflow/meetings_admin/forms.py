@@ -4,13 +4,14 @@ only what the signed-in person may choose, and says in plain words why a change 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..choices import MeetingKind
-from ..models import PanelMember, SpotPurchase, financial_year_label
+from ..models import PanelMember, financial_year_label
 from ..selectors import districts_visible_to, items_waiting_on
+from ..services import check_budget_change
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
@@ -139,12 +140,6 @@ class PanelMemberForm(WagtailAdminModelForm):
         return cleaned
 
 
-def spend_for(district, financial_year: int) -> Decimal:
-    """What a district has spent on spot purchases in one financial year."""
-    spent = SpotPurchase.objects.filter(district=district, financial_year=financial_year)
-    return spent.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
-
-
 class BudgetForm(WagtailAdminModelForm):
     """A district's spot-purchase budget for one financial year: one per district and year,
     never less than has been spent."""
@@ -177,28 +172,24 @@ class BudgetForm(WagtailAdminModelForm):
                 "Change that one instead.",
             )
             return cleaned
-        budget = self.instance
-        moved = budget.pk and (district != budget.district or year != budget.financial_year)
-        if moved and spend_for(budget.district, budget.financial_year):
-            raise ValidationError(
-                "Money has been spent from this budget, so its district and year cannot change."
-            )
-        self.check_covers_spend(cleaned)
+        self.check_budget_change(cleaned, lock=False)
         return cleaned
 
-    def check_covers_spend(self, cleaned=None):
-        """Refuse a budget below what the district has already spent that year. The budget
-        view runs this again with the budget row locked, so that a decision recorded at the
-        same moment cannot slip in between the check and the save."""
+    def check_budget_change(self, cleaned=None, *, lock=True):
+        """Ask the budget rules (`pei_workflow.services.check_budget_change`) about this change
+        and put any refusal on the form. The budget views ask again, with the budget row
+        locked, just before saving."""
         cleaned = self.cleaned_data if cleaned is None else cleaned
         district, year, amount = (cleaned.get(k) for k in ("district", "financial_year", "amount"))
         if district is None or year is None or amount is None:
             return
-        spent = spend_for(district, year)
-        if amount < spent:
-            self.add_error(
-                "amount",
-                f"{district} has already spent {pounds(spent)} of its budget for "
-                f"{financial_year_label(year)}, so the budget cannot be less than "
-                f"{pounds(spent)}.",
+        try:
+            check_budget_change(
+                budget=self.instance,
+                district=district,
+                financial_year=year,
+                amount=amount,
+                lock=lock,
             )
+        except ValidationError as refused:
+            self.add_error(None, refused)

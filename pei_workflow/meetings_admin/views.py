@@ -140,7 +140,7 @@ class LockedBudgetMixin:
             with transaction.atomic():
                 if form.instance.pk:
                     SpotPurchaseBudget.objects.select_for_update().get(pk=form.instance.pk)
-                form.check_covers_spend()
+                form.check_budget_change()
                 if form.errors:
                     raise _Refused
                 return super().form_valid(form)

@@ -3,6 +3,7 @@ from .budgets import (
     SpotPurchaseBudget,
     financial_year_label,
     financial_year_of,
+    spent_in,
 )
 from .caf import CAF_OPEN_STATES, CafEscalation
 from .directory import Service, Theme
@@ -45,4 +46,5 @@ __all__ = [
     "TransitionLog",
     "financial_year_label",
     "financial_year_of",
+    "spent_in",
 ]

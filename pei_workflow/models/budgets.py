@@ -23,6 +23,14 @@ def financial_year_label(year: int) -> str:
     return f"{year} to {year + 1}"
 
 
+def spent_in(district_id: int, financial_year: int) -> Decimal:
+    """What a district has spent on spot purchases in one financial year: the one sum every
+    screen and rule uses."""
+    return SpotPurchase.objects.filter(
+        district_id=district_id, financial_year=financial_year
+    ).aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+
+
 class SpotPurchaseBudget(models.Model):
     """What a district's Resource Panel may spend on spot purchases in one financial year."""
 
@@ -55,9 +63,7 @@ class SpotPurchaseBudget(models.Model):
         return financial_year_label(self.financial_year)
 
     def spent(self) -> Decimal:
-        return SpotPurchase.objects.filter(
-            district_id=self.district_id, financial_year=self.financial_year
-        ).aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+        return spent_in(self.district_id, self.financial_year)
 
 
 class SpotPurchase(models.Model):

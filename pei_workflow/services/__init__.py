@@ -1,7 +1,7 @@
 """Things that change casework data. Each public function is one unit of work."""
 
 from .agenda import add_to_agenda, defer
-from .budgets import BudgetPosition, budget_position, check_spot_purchase
+from .budgets import BudgetPosition, budget_position, check_budget_change, check_spot_purchase
 from .decisions import (
     escalate_to_sub_group,
     escalate_to_trust_board,
@@ -45,6 +45,7 @@ __all__ = [
     "answer_fields",
     "budget_position",
     "can_set_up_people",
+    "check_budget_change",
     "check_spot_purchase",
     "close",
     "correct_answers",

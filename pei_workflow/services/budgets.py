@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
 
 from ..models import (
     District,
-    SpotPurchase,
     SpotPurchaseBudget,
     financial_year_label,
     financial_year_of,
+    spent_in,
 )
 
 
@@ -47,9 +46,7 @@ def budget_position(*, district: District, day: datetime.date, lock: bool = Fals
     if lock:
         budgets = budgets.select_for_update()
     budget = budgets.values_list("amount", flat=True).first()
-    spent = SpotPurchase.objects.filter(district=district, financial_year=year).aggregate(
-        total=Sum("amount")
-    )["total"] or Decimal("0.00")
+    spent = spent_in(district.pk, year)
     return BudgetPosition(district=district, financial_year=year, budget=budget, spent=spent)
 
 
@@ -85,3 +82,39 @@ def check_spot_purchase(*, district: District, amount: Decimal, day: datetime.da
             }
         )
     return position
+
+
+def check_budget_change(
+    *,
+    budget: SpotPurchaseBudget,
+    district: District,
+    financial_year: int,
+    amount: Decimal,
+    lock: bool = True,
+) -> None:
+    """Refuse setting a budget below what the district has already spent that year, and
+    moving a budget that has been spent from to another district or year.
+
+    With `lock` it must run inside the transaction that saves the budget: it locks the budget
+    row, the row a Resource Panel decision locks while it spends, so that a decision recorded
+    at the same moment cannot slip in between this check and the save. A form checks early
+    without the lock, to show its messages; the save checks again with it.
+    """
+    if budget.pk:
+        # Compare with the row as saved: a bound form has already changed the instance.
+        saved = SpotPurchaseBudget.objects.all()
+        saved = (saved.select_for_update() if lock else saved).get(pk=budget.pk)
+        moved = district.pk != saved.district_id or financial_year != saved.financial_year
+        if moved and spent_in(saved.district_id, saved.financial_year):
+            raise ValidationError(
+                "Money has been spent from this budget, so its district and year cannot change."
+            )
+    spent = spent_in(district.pk, financial_year)
+    if amount < spent:
+        raise ValidationError(
+            {
+                "amount": f"{district} has already spent £{spent:,.2f} of its budget for "
+                f"{financial_year_label(financial_year)}, so the budget cannot be less than "
+                f"£{spent:,.2f}."
+            }
+        )
