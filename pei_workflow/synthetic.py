@@ -123,22 +123,19 @@ def _weighted_states(paths: dict) -> tuple[list[str], list[int]]:
 
 
 def _meetings(districts, start: datetime.date, months: int) -> dict:
-    """A Resource Panel and a Sub Group meeting a month per district, past and coming; an
-    earlier run's meetings are used again."""
+    """A Resource Panel and a Sub Group meeting a month per district, past and coming. A
+    meeting already on that day (from an earlier run, or a real one) is used, not doubled."""
+    existing = set(Meeting.objects.values_list("district_id", "kind", "date"))
     meetings = []
-    if Meeting.objects.filter(date__gte=start).exists():
-        districts = []
     for district in districts:
         for month in range(months + 3):
             day = start + datetime.timedelta(days=30 * month + district.pk % 20)
-            meetings.append(Meeting(district=district, kind=MeetingKind.RESOURCE_PANEL, date=day))
-            meetings.append(
-                Meeting(
-                    district=district,
-                    kind=MeetingKind.SUB_GROUP,
-                    date=day + datetime.timedelta(days=7),
-                )
-            )
+            for kind, date in (
+                (MeetingKind.RESOURCE_PANEL, day),
+                (MeetingKind.SUB_GROUP, day + datetime.timedelta(days=7)),
+            ):
+                if (district.pk, kind, date) not in existing:
+                    meetings.append(Meeting(district=district, kind=kind, date=date))
     Meeting.objects.bulk_create(meetings, batch_size=BATCH)
     by_key = defaultdict(list)
     for meeting in Meeting.objects.filter(date__gte=start).order_by("date"):

@@ -56,3 +56,13 @@ def test_a_second_run_adds_casework_without_reusing_references_or_meetings():
     generate_casework(24, seed=7)
     assert GapInService.objects.count() + CafEscalation.objects.count() == 48
     assert Meeting.objects.count() == meetings
+
+
+def test_synthetic_meetings_are_made_even_where_a_real_meeting_exists():
+    """A district's real coming meeting does not stop the other districts' meetings."""
+    from pei_workflow.models import Meeting
+    from tests.factories import meeting
+
+    meeting("PEN")
+    generate_casework(12)
+    assert Meeting.objects.values("district").distinct().count() == 12
