@@ -114,7 +114,10 @@ def _offer_own_districts(form) -> None:
     districts = districts_visible_to(form.for_user)
     form.fields["district"].queryset = districts
     if not form.instance.pk and len(own := list(districts[:2])) == 1:
-        form.fields["district"].initial = own[0].pk
+        # The bound form's own initial data (empty for a new object) beats a field's initial.
+        form.initial.setdefault("district", own[0].pk)
+        if form.initial["district"] is None:
+            form.initial["district"] = own[0].pk
 
 
 class PanelMemberForm(WagtailAdminModelForm):

@@ -359,3 +359,15 @@ def test_the_members_list_searches_by_name_or_agency(client):
     assert "Ivy Other" not in page
     assert "Hal Burnley" not in page
     assert "Hal Search" in text(client.get(url("panelmember", "index") + "?q=leisure"))
+
+
+def test_an_eido_of_one_district_finds_it_already_chosen_on_a_new_meeting(client):
+    """A one-district EIDO does not have to pick their only district."""
+    from tests.factories import admin_eido
+
+    client.force_login(admin_eido("PEN"))
+    html = client.get("/admin/pei_workflow/meeting/create/").content.decode()
+    from tests.factories import district
+
+    pendle = district("PEN").pk
+    assert f'<option value="{pendle}" selected>' in html
