@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from ..models import Submission
 from ..permissions import county_lead_only
 from ..selectors import visible_to
+from ..services.transitions import may_take_step
 from .labels import PRACTITIONER_STEPS, SUBMISSION_MODELS, state_label, step_label
 
 # Steps that end a case rather than move it on: their buttons are less prominent.
@@ -74,12 +75,6 @@ def _transitions_named(submission: Submission, name: str):
     return getattr(type(submission), name)._django_fsm.transitions.values()
 
 
-def may_ever_take(submission: Submission, user, name: str) -> bool:
-    """Whether the step's permission lets this person take it on this submission, whatever
-    its state."""
-    return any(t.has_perm(submission, user) for t in _transitions_named(submission, name))
-
-
 def possible_from(submission: Submission, name: str, state: str) -> bool:
     """Whether the workflow allows the step from this state (for anyone)."""
     return any(str(t.source) == state for t in _transitions_named(submission, name))
@@ -95,7 +90,7 @@ def wrong_state_message(submission: Submission) -> str:
 
 def refusal_reason(submission: Submission, user, name: str) -> str:
     """Why this person may not take this step now, in plain words."""
-    if not may_ever_take(submission, user, name):
+    if not may_take_step(submission, name, user):
         label = step_label(name)
         action = label[:1].lower() + label[1:]
         who = (

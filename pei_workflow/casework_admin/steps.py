@@ -25,10 +25,9 @@ from wagtail.admin import messages
 
 from .. import services
 from ..services import TransitionRefused
-from ..services.transitions import refusal_message
+from ..services.transitions import may_take_step, refusal_message
 from .actions import (
     inspect_url,
-    may_ever_take,
     offered_step_names,
     possible_from,
     refusal_reason,
@@ -139,12 +138,7 @@ def step_view(request, model_name, pk, transition):
     except TransitionRefused as error:
         return _render(request, submission, transition, form, str(error), status=409)
     except PermissionDenied:
-        # The service checks the locked row: if the state moved between our check and its
-        # lock, it refuses the person as if the step were not theirs. Tell them what happened.
-        fresh = type(submission).objects.select_related("district").get(pk=submission.pk)
-        if fresh.state != submission.state and may_ever_take(fresh, request.user, transition):
-            return _render(request, fresh, transition, form, refusal_message(fresh), status=409)
-        return _refused(request, fresh, transition)
+        return _refused(request, submission, transition)
 
     messages.success(request, f"{history_label(transition)}: {submission.reference}.")
     return redirect(safe_next_url(request) or inspect_url(submission))
@@ -157,7 +151,7 @@ def _lost_a_race(submission, user, transition, seen_state) -> bool:
         seen_state
         and seen_state != submission.state
         and possible_from(submission, transition, seen_state)
-        and may_ever_take(submission, user, transition)
+        and may_take_step(submission, transition, user)
     )
 
 
