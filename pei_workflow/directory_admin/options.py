@@ -2,13 +2,13 @@
 
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from ..casework_admin.views import VisibleDistrictFilter
 from ..models import Priority, Service, Theme
+from ..refusals import refused
 from ..selectors import districts_visible_to, priorities_visible_to, services_visible_to
 from .forms import TICK_BOXES, PriorityForm, ServiceForm, ThemeForm
 from .permissions import (
@@ -95,6 +95,13 @@ class ServiceThemeFilter(SimpleListFilter):
         return queryset.filter(pk__in=tagged.values("service"))
 
 
+DIRECTORY_KEEPERS = (
+    "The service directory, themes and CYPP priorities are kept by Early Intervention "
+    "Development Officers (EIDOs) for their own districts, and by county leads."
+)
+ASK_YOUR_EIDO = "If you need to change something here, ask your district's EIDO."
+
+
 def _forbidden_as_403(view):
     """Answer a refused screen with a 403 page, where Wagtail would redirect to the dashboard
     with a message: the status then says plainly, to people and tests, that it was refused."""
@@ -103,9 +110,7 @@ def _forbidden_as_403(view):
         try:
             return view(self, request, *args, **kwargs)
         except PermissionDenied:
-            return TemplateResponse(
-                request, "pei_workflow/directory_admin/forbidden.html", status=403
-            )
+            return refused(request, DIRECTORY_KEEPERS, advice=ASK_YOUR_EIDO)
 
     return guarded
 

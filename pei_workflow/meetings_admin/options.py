@@ -7,7 +7,6 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -15,6 +14,7 @@ from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from ..models import District, Meeting, PanelMember, SpotPurchaseBudget, financial_year_label
+from ..refusals import refused
 from ..selectors import (
     budgets_visible_to,
     meetings_visible_to,
@@ -57,11 +57,9 @@ class ScopedAdmin(ModelAdmin):
         try:
             return view(request, *args)
         except PermissionDenied:
-            context = {
-                "refusal": refusal or self.refusal,
-                "back_url": back_url or self.url_helper.index_url,
-            }
-            return TemplateResponse(request, TEMPLATES + "refused.html", context, status=403)
+            return refused(
+                request, refusal or self.refusal, back_url=back_url or self.url_helper.index_url
+            )
 
     def visible(self, request):
         """The rows this person may read."""

@@ -14,6 +14,7 @@ from wagtail_modeladmin.views import DeleteView, IndexView, WMABaseView
 from pei_site import roles as site_roles
 
 from ..models import DistrictAssignment
+from ..refusals import refused as refusal_page
 from ..services.people import (
     ROLE_GROUPS,
     PersonRole,
@@ -32,10 +33,8 @@ REFUSAL = "Only a county lead can give people roles and districts or take them a
 
 
 def refused(request, reason: str = REFUSAL):
-    """A plain 403 page. Wagtail's own answer to PermissionDenied is a redirect to the
-    dashboard, which hides from people and tests that the request was refused."""
-    context = {"refusal": reason, "back_url": reverse("wagtailadmin_home")}
-    return TemplateResponse(request, "pei_workflow/people_admin/refused.html", context, status=403)
+    """A plain 403 page (see `pei_workflow.refusals`)."""
+    return refusal_page(request, reason)
 
 
 def _message(error: ValidationError) -> str:
