@@ -14,6 +14,7 @@ from ..models import (
     CafEscalation,
     GapInService,
     Submission,
+    pounds,
 )
 from .labels import state_label
 
@@ -89,7 +90,7 @@ def display_value(instance: Submission, name: str) -> tuple[str, bool]:
     if value is None or value == "":
         return NOT_GIVEN, False
     if isinstance(value, Decimal):
-        return f"£{value:,.2f}", False
+        return pounds(value), False
     if hasattr(value, "tzinfo") and hasattr(value, "hour"):
         return date_format(timezone.localtime(value), "j F Y, H:i"), False
     return str(value), field.get_internal_type() == "TextField"

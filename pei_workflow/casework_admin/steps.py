@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
 from .. import services
+from ..models import pounds
 from ..services import TransitionRefused
 from ..services.transitions import may_take_step, refusal_message
 from .actions import (
@@ -195,10 +196,10 @@ def _budget(submission) -> dict:
     position = services.budget_position(district=submission.district, day=day)
     return {
         "year": position.year_label,
-        "maximum": f"£{submission.district.panel_maximum:,.2f}",
-        "budget": f"£{position.budget:,.2f}" if position.budget is not None else "",
-        "spent": f"£{position.spent:,.2f}",
-        "left": f"£{position.left:,.2f}",
+        "maximum": pounds(submission.district.panel_maximum),
+        "budget": pounds(position.budget) if position.budget is not None else "",
+        "spent": pounds(position.spent),
+        "left": pounds(position.left),
     }
 
 

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
 from ..choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
-from ..models import Submission, TransitionLog
+from ..models import Submission, TransitionLog, pounds
 from .labels import history_label, state_label
 
 
@@ -33,7 +33,7 @@ class TimelineEntry:
 
 def _money(value) -> str:
     try:
-        return f"£{Decimal(str(value)):,.2f}"
+        return pounds(Decimal(str(value)))
     except (InvalidOperation, ValueError):
         return str(value)
 

@@ -19,10 +19,9 @@ from django.utils.timezone import localtime
 from django_fsm import can_proceed, has_transition_perm
 
 from ..choices import PanelAttendee, PanelOutcome, SubGroupAgreement
-from ..models import GapInService, Meeting, TransitionLog
+from ..models import GapInService, Meeting, TransitionLog, pounds
 from ..selectors import agenda_items, meetings_visible_to
 from ..states import CafState, GapState
-from .forms import pounds
 from .permissions import editable_district_ids
 
 WAITING_STATES = {GapState.ON_PANEL_AGENDA, CafState.ON_SUB_GROUP_AGENDA}

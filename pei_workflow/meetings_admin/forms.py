@@ -1,8 +1,6 @@
 """The admin forms for meetings, panel members, budgets and the panel maximum. Each offers
 only what the signed-in person may choose, and says in plain words why a change is refused."""
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
@@ -15,11 +13,6 @@ from ..services import check_budget_change
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
-
-
-def pounds(amount) -> str:
-    """Money as people write it: £1,250.00."""
-    return f"£{amount or Decimal('0'):,.2f}"
 
 
 def _names(members) -> str:

@@ -13,7 +13,14 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from ..models import District, Meeting, PanelMember, SpotPurchaseBudget, financial_year_label
+from ..models import (
+    District,
+    Meeting,
+    PanelMember,
+    SpotPurchaseBudget,
+    financial_year_label,
+    pounds,
+)
 from ..refusals import refused
 from ..selectors import (
     budgets_visible_to,
@@ -22,7 +29,7 @@ from ..selectors import (
     with_agenda_sizes,
 )
 from . import permissions
-from .forms import BudgetForm, MeetingForm, PanelMemberForm, pounds
+from .forms import BudgetForm, MeetingForm, PanelMemberForm
 from .views import (
     BudgetCreateView,
     BudgetEditView,

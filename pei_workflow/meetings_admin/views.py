@@ -8,9 +8,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
-from ..models import SpotPurchase, SpotPurchaseBudget, financial_year_label
+from ..models import SpotPurchase, SpotPurchaseBudget, financial_year_label, pounds
 from ..selectors import meeting_districts_visible_to, with_spend
-from .forms import pounds
 from .permissions import editable_district_ids
 
 

@@ -3,6 +3,7 @@ from .budgets import (
     SpotPurchaseBudget,
     financial_year_label,
     financial_year_of,
+    pounds,
     spent_in,
 )
 from .caf import CAF_OPEN_STATES, CafEscalation
@@ -46,5 +47,6 @@ __all__ = [
     "TransitionLog",
     "financial_year_label",
     "financial_year_of",
+    "pounds",
     "spent_in",
 ]

@@ -18,6 +18,11 @@ def financial_year_of(day: datetime.date) -> int:
     return day.year if day.month >= FINANCIAL_YEAR_START_MONTH else day.year - 1
 
 
+def pounds(amount) -> str:
+    """Money as people write it: £1,250.00 (nothing is £0.00)."""
+    return f"£{amount or Decimal('0'):,.2f}"
+
+
 def financial_year_label(year: int) -> str:
     """How people write a financial year: "2026 to 2027"."""
     return f"{year} to {year + 1}"
@@ -89,4 +94,4 @@ class SpotPurchase(models.Model):
         indexes = [models.Index(fields=["district", "financial_year"])]
 
     def __str__(self) -> str:
-        return f"£{self.amount} for {self.gap}"
+        return f"{pounds(self.amount)} for {self.gap}"

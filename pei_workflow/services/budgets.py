@@ -12,6 +12,7 @@ from ..models import (
     SpotPurchaseBudget,
     financial_year_label,
     financial_year_of,
+    pounds,
     spent_in,
 )
 
@@ -62,7 +63,7 @@ def check_spot_purchase(*, district: District, amount: Decimal, day: datetime.da
         raise ValidationError(
             {
                 "amount": f"The most the {district} Resource Panel can agree for one case is "
-                f"£{district.panel_maximum:,.2f}. Enter £{district.panel_maximum:,.2f} or less."
+                f"{pounds(district.panel_maximum)}. Enter {pounds(district.panel_maximum)} or less."
             }
         )
     position = budget_position(district=district, day=day, lock=True)
@@ -76,8 +77,8 @@ def check_spot_purchase(*, district: District, amount: Decimal, day: datetime.da
     if amount > position.left:
         raise ValidationError(
             {
-                "amount": f"{district} has £{position.left:,.2f} left in its spot-purchase "
-                f"budget for {position.year_label}, so £{amount:,.2f} cannot be agreed. "
+                "amount": f"{district} has {pounds(position.left)} left in its spot-purchase "
+                f"budget for {position.year_label}, so {pounds(amount)} cannot be agreed. "
                 "Nothing has been changed."
             }
         )
@@ -113,8 +114,8 @@ def check_budget_change(
     if amount < spent:
         raise ValidationError(
             {
-                "amount": f"{district} has already spent £{spent:,.2f} of its budget for "
+                "amount": f"{district} has already spent {pounds(spent)} of its budget for "
                 f"{financial_year_label(financial_year)}, so the budget cannot be less than "
-                f"£{spent:,.2f}."
+                f"{pounds(spent)}."
             }
         )
