@@ -13,18 +13,19 @@ from .models.roles import DistrictAssignment, DistrictRole
 ALL_DISTRICTS_PERMISSION = "pei_workflow.work_in_all_districts"
 
 
-def _active(user) -> bool:
+def is_signed_in(user) -> bool:
+    """Signed in, with an account that is still active."""
     return bool(user and user.is_authenticated and user.is_active)
 
 
 def is_county_lead(user) -> bool:
-    return _active(user) and user.has_perm(ALL_DISTRICTS_PERMISSION)
+    return is_signed_in(user) and user.has_perm(ALL_DISTRICTS_PERMISSION)
 
 
 def is_eido_for_district(user, district_id) -> bool:
     """Whether this person is an EIDO of the district (not counting county leads)."""
     return (
-        _active(user)
+        is_signed_in(user)
         and DistrictAssignment.objects.filter(
             user=user, district_id=district_id, role=DistrictRole.EIDO
         ).exists()

@@ -1,22 +1,63 @@
 """Things that read casework data. `visible_to` is the one rule for who sees which submission:
-every list, view, search, export, report and history page starts from it."""
+every list, view, search, export, report and history page starts from it. The other
+`*_visible_to` functions scope the rest of the casework admin the same way, by district."""
 
-from django.db.models import Model, QuerySet
+from decimal import Decimal
 
-from .models import District, DistrictAssignment, DistrictRole, Meeting
-from .permissions import ALL_DISTRICTS_PERMISSION, is_county_lead
+from django.db.models import (
+    BooleanField,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Model,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from .choices import MeetingKind
+from .models import (
+    CafEscalation,
+    District,
+    DistrictAssignment,
+    DistrictRole,
+    GapInService,
+    Meeting,
+    PanelMember,
+    Priority,
+    Service,
+    SpotPurchase,
+    SpotPurchaseBudget,
+)
+from .permissions import ALL_DISTRICTS_PERMISSION, is_county_lead, is_signed_in
+from .states import CafState, GapState
 
 __all__ = [
     "ALL_DISTRICTS_PERMISSION",
+    "agenda_items",
+    "budgets_visible_to",
     "districts_visible_to",
+    "items_waiting_on",
+    "meeting_district_ids",
     "meeting_districts_visible_to",
     "meetings_visible_to",
+    "panel_members_visible_to",
+    "priorities_visible_to",
+    "services_visible_to",
+    "visible_district_ids",
     "visible_to",
+    "with_agenda_sizes",
+    "with_spend",
 ]
 
-
-def _active(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
+# An item reopened after its meeting is back in review: it is no longer on that agenda.
+_NOT_ON_AGENDA_STATES = ("new", "submitted", "in_review", "information_requested")
+_MONEY = DecimalField(max_digits=12, decimal_places=2)
 
 
 def _assigned_districts(user, roles) -> QuerySet[District]:
@@ -26,66 +67,73 @@ def _assigned_districts(user, roles) -> QuerySet[District]:
 
 
 def districts_visible_to(user) -> QuerySet[District]:
-    """The districts whose submissions this person may see.
+    """The districts whose submissions this person may see, and whose casework they may
+    change.
 
     County leads (and superusers) see every district; an EIDO sees the districts they are
     assigned to; everyone else sees none.
     """
-    if not _active(user):
+    if not is_signed_in(user):
         return District.objects.none()
     if is_county_lead(user):
         return District.objects.all()
     return _assigned_districts(user, [DistrictRole.EIDO])
 
 
-def visible_district_ids(user) -> frozenset[int]:
-    """The ids of `districts_visible_to(user)`, read once per request: the answer is kept on
-    the user object, which Django makes afresh for each request. For a check repeated per
-    row of a list; anything that changes assignments reads `districts_visible_to` instead."""
-    cached = getattr(user, "_pei_visible_district_ids", None)
-    if cached is None:
-        cached = frozenset(districts_visible_to(user).values_list("pk", flat=True))
-        if user is not None:
-            user._pei_visible_district_ids = cached
-    return cached
-
-
-def visible_to(user, submissions: type[Model] | QuerySet) -> QuerySet:
-    """The submissions (of a model, or narrowed from a queryset) that this person may see."""
-    queryset = submissions.objects.all() if isinstance(submissions, type) else submissions
-    if not _active(user):
-        return queryset.none()
-    if is_county_lead(user):
-        return queryset
-    return queryset.filter(
-        district__in=DistrictAssignment.objects.filter(user=user, role=DistrictRole.EIDO).values(
-            "district"
-        )
-    )
-
-
 def meeting_districts_visible_to(user) -> QuerySet[District]:
     """The districts whose meetings, agendas and decisions this person may read: an EIDO's
     and a panel or Sub Group member's own districts, and every district for a county lead.
     Agendas show anonymised summaries only, never the practitioner's details."""
-    if not _active(user):
+    if not is_signed_in(user):
         return District.objects.none()
     if is_county_lead(user):
         return District.objects.all()
     return _assigned_districts(user, [DistrictRole.EIDO, DistrictRole.PANEL_MEMBER])
 
 
-def meetings_visible_to(user, meetings: QuerySet | None = None) -> QuerySet[Meeting]:
-    """The meetings (optionally narrowed from a queryset) this person may read."""
-    queryset = Meeting.objects.all() if meetings is None else meetings
-    if not _active(user):
+def _ids_once_per_request(user, key: str, districts) -> frozenset[int]:
+    # Kept on the user object, which Django makes afresh for each request.
+    cache = getattr(user, "_pei_district_ids", None)
+    if cache is None:
+        cache = {}
+        if user is not None:
+            user._pei_district_ids = cache
+    if key not in cache:
+        cache[key] = frozenset(districts(user).values_list("pk", flat=True))
+    return cache[key]
+
+
+def visible_district_ids(user) -> frozenset[int]:
+    """The ids of `districts_visible_to(user)`, read once per request. For a check repeated
+    per row of a list; anything that changes assignments reads `districts_visible_to`."""
+    return _ids_once_per_request(user, "casework", districts_visible_to)
+
+
+def meeting_district_ids(user) -> frozenset[int]:
+    """The ids of `meeting_districts_visible_to(user)`, read once per request."""
+    return _ids_once_per_request(user, "meetings", meeting_districts_visible_to)
+
+
+def _in_districts(user, queryset: QuerySet, districts, *, path: str = "district") -> QuerySet:
+    """The rows of `queryset` in the districts `districts(user)` gives: none for someone not
+    signed in, all for a county lead."""
+    if not is_signed_in(user):
         return queryset.none()
     if is_county_lead(user):
         return queryset
-    return queryset.filter(district__in=meeting_districts_visible_to(user))
+    return queryset.filter(**{f"{path}__in": districts(user)})
 
 
-# The service directory and CYPP priorities in the admin (appended by the directory area).
+def visible_to(user, submissions: type[Model] | QuerySet) -> QuerySet:
+    """The submissions (of a model, or narrowed from a queryset) that this person may see."""
+    queryset = submissions.objects.all() if isinstance(submissions, type) else submissions
+    return _in_districts(user, queryset, districts_visible_to)
+
+
+def meetings_visible_to(user, meetings: QuerySet | None = None) -> QuerySet[Meeting]:
+    """The meetings (optionally narrowed from a queryset) this person may read."""
+    queryset = Meeting.objects.all() if meetings is None else meetings
+    return _in_districts(user, queryset, meeting_districts_visible_to)
 
 
 def services_visible_to(user, services: QuerySet | None = None) -> QuerySet:
@@ -96,10 +144,8 @@ def services_visible_to(user, services: QuerySet | None = None) -> QuerySet:
     The district test is a subquery rather than a join, so that a service covering two of the
     person's districts appears once and annotations such as `with_times_missed` stay right.
     """
-    from .models import Service
-
     queryset = Service.objects.all() if services is None else services
-    if not _active(user):
+    if not is_signed_in(user):
         return queryset.none()
     if is_county_lead(user):
         return queryset
@@ -110,58 +156,22 @@ def services_visible_to(user, services: QuerySet | None = None) -> QuerySet:
 def priorities_visible_to(user, priorities: QuerySet | None = None) -> QuerySet:
     """The CYPP priorities (optionally narrowed from a queryset) this person may manage: those
     of `districts_visible_to(user)`."""
-    from .models import Priority
-
     queryset = Priority.objects.all() if priorities is None else priorities
-    if not _active(user):
-        return queryset.none()
-    if is_county_lead(user):
-        return queryset
-    return queryset.filter(district__in=districts_visible_to(user))
-
-
-# Meetings, agendas, panel membership and budgets in the admin (appended by the meetings area).
-
-from decimal import Decimal  # noqa: E402
-
-from django.db.models import (  # noqa: E402
-    BooleanField,
-    Count,
-    DecimalField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Subquery,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Coalesce  # noqa: E402
-
-from .choices import MeetingKind  # noqa: E402
-from .models import (  # noqa: E402
-    CafEscalation,
-    GapInService,
-    PanelMember,
-    SpotPurchase,
-    SpotPurchaseBudget,
-)
-from .states import CafState, GapState  # noqa: E402
-
-# An item reopened after its meeting is back in review: it is no longer on that agenda.
-_NOT_ON_AGENDA_STATES = ("new", "submitted", "in_review", "information_requested")
-_MONEY = DecimalField(max_digits=12, decimal_places=2)
+    return _in_districts(user, queryset, districts_visible_to)
 
 
 def panel_members_visible_to(user, members: QuerySet | None = None) -> QuerySet[PanelMember]:
     """The Resource Panel and Sub Group members (optionally narrowed from a queryset) this
     person may read: those of `meeting_districts_visible_to(user)`."""
     queryset = PanelMember.objects.all() if members is None else members
-    if not _active(user):
-        return queryset.none()
-    if is_county_lead(user):
-        return queryset
-    return queryset.filter(district__in=meeting_districts_visible_to(user))
+    return _in_districts(user, queryset, meeting_districts_visible_to)
+
+
+def budgets_visible_to(user, budgets: QuerySet | None = None) -> QuerySet[SpotPurchaseBudget]:
+    """The spot-purchase budgets (optionally narrowed from a queryset) this person may read,
+    those of `meeting_districts_visible_to(user)`, each with its spend (see `with_spend`)."""
+    queryset = SpotPurchaseBudget.objects.all() if budgets is None else budgets
+    return with_spend(_in_districts(user, queryset, meeting_districts_visible_to))
 
 
 def _agenda_model(meeting: Meeting):
@@ -234,14 +244,3 @@ def with_spend(budgets: QuerySet[SpotPurchaseBudget]) -> QuerySet[SpotPurchaseBu
             Subquery(spend, output_field=_MONEY), Value(Decimal("0.00")), output_field=_MONEY
         )
     ).annotate(left=ExpressionWrapper(F("amount") - F("spent_to_date"), output_field=_MONEY))
-
-
-def budgets_visible_to(user, budgets: QuerySet | None = None) -> QuerySet[SpotPurchaseBudget]:
-    """The spot-purchase budgets (optionally narrowed from a queryset) this person may read,
-    those of `meeting_districts_visible_to(user)`, each with its spend (see `with_spend`)."""
-    queryset = SpotPurchaseBudget.objects.all() if budgets is None else budgets
-    if not _active(user):
-        return queryset.none()
-    if not is_county_lead(user):
-        queryset = queryset.filter(district__in=meeting_districts_visible_to(user))
-    return with_spend(queryset)

@@ -14,24 +14,12 @@ from the row's prefetched districts: a longer list costs no more queries.
 from wagtail_modeladmin.helpers import PermissionHelper
 
 from ..permissions import is_county_lead
-from ..selectors import districts_visible_to
-
-_CACHE_ATTRIBUTE = "_pei_directory_district_ids"
-
-
-def district_ids(user) -> frozenset[int]:
-    """The ids of `districts_visible_to(user)`, read once per user object (one request)."""
-    cached = getattr(user, _CACHE_ATTRIBUTE, None)
-    if cached is None:
-        cached = frozenset(districts_visible_to(user).values_list("pk", flat=True))
-        if user is not None and user.is_authenticated:
-            setattr(user, _CACHE_ATTRIBUTE, cached)
-    return cached
+from ..selectors import visible_district_ids
 
 
 def keeps_the_directory(user) -> bool:
     """An EIDO of at least one district, or a county lead."""
-    return is_county_lead(user) or bool(district_ids(user))
+    return is_county_lead(user) or bool(visible_district_ids(user))
 
 
 class DirectoryPermissionHelper(PermissionHelper):
@@ -64,7 +52,7 @@ class ServicePermissionHelper(DirectoryPermissionHelper):
     def user_can_edit_obj(self, user, obj):
         if is_county_lead(user):
             return True
-        theirs = district_ids(user)
+        theirs = visible_district_ids(user)
         # .all() rather than values_list: it reads the list's prefetched districts.
         return any(district.pk in theirs for district in obj.districts.all())
 
@@ -85,7 +73,7 @@ class PriorityPermissionHelper(DirectoryPermissionHelper):
         return False
 
     def user_can_edit_obj(self, user, obj):
-        return is_county_lead(user) or obj.district_id in district_ids(user)
+        return is_county_lead(user) or obj.district_id in visible_district_ids(user)
 
     def user_can_delete_obj(self, user, obj):
         return self.user_can_edit_obj(user, obj)

@@ -20,9 +20,8 @@ from django_fsm import can_proceed, has_transition_perm
 
 from ..choices import PanelAttendee, PanelOutcome, SubGroupAgreement
 from ..models import GapInService, Meeting, TransitionLog, pounds
-from ..selectors import agenda_items, meetings_visible_to
+from ..selectors import agenda_items, meetings_visible_to, visible_district_ids
 from ..states import CafState, GapState
-from .permissions import editable_district_ids
 
 WAITING_STATES = {GapState.ON_PANEL_AGENDA, CafState.ON_SUB_GROUP_AGENDA}
 
@@ -72,7 +71,7 @@ def agenda_view(request, pk):
         if item.state in WAITING_STATES:
             summary.actions = may_act.links(item, agenda_path)
         summaries.append(summary)
-    may_edit = meeting.district_id in editable_district_ids(request.user)
+    may_edit = meeting.district_id in visible_district_ids(request.user)
     context = {
         "meeting": meeting,
         "items": summaries,

@@ -24,6 +24,7 @@ from ..models import (
 from ..refusals import refused
 from ..selectors import (
     budgets_visible_to,
+    meeting_district_ids,
     meetings_visible_to,
     panel_members_visible_to,
     with_agenda_sizes,
@@ -250,7 +251,7 @@ class DistrictAdmin(ScopedAdmin):
     edit_handler = ObjectList([FieldPanel("panel_maximum")])
 
     def visible(self, request):
-        return District.objects.filter(pk__in=permissions.readable_district_ids(request.user))
+        return District.objects.filter(pk__in=meeting_district_ids(request.user))
 
     @display(description="Panel maximum per case", ordering="panel_maximum")
     def maximum(self, district):

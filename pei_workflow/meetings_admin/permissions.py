@@ -9,29 +9,7 @@ maximum are the county leads' alone.
 from wagtail_modeladmin.helpers import PermissionHelper
 
 from ..permissions import is_county_lead
-from ..selectors import districts_visible_to, meeting_districts_visible_to
-
-
-def _district_ids(user, key: str, districts) -> frozenset[int]:
-    # A list page asks about every row; the answer depends only on the person, so it is
-    # worked out once per request (each request loads its own user object) and kept on it.
-    cache = getattr(user, "_pei_meetings_district_ids", None)
-    if cache is None:
-        cache = {}
-        user._pei_meetings_district_ids = cache
-    if key not in cache:
-        cache[key] = frozenset(districts(user).values_list("pk", flat=True))
-    return cache[key]
-
-
-def readable_district_ids(user) -> frozenset[int]:
-    """The districts whose meetings, members and budgets this person may read."""
-    return _district_ids(user, "read", meeting_districts_visible_to)
-
-
-def editable_district_ids(user) -> frozenset[int]:
-    """The districts whose meetings and members this person may change."""
-    return _district_ids(user, "change", districts_visible_to)
+from ..selectors import meeting_district_ids, visible_district_ids
 
 
 class DistrictRowPermissionHelper(PermissionHelper):
@@ -41,19 +19,19 @@ class DistrictRowPermissionHelper(PermissionHelper):
         return obj.district_id
 
     def user_has_any_permissions(self, user):
-        return bool(readable_district_ids(user))
+        return bool(meeting_district_ids(user))
 
     def user_can_list(self, user):
         return self.user_has_any_permissions(user)
 
     def user_can_inspect_obj(self, user, obj):
-        return self.district_id_of(obj) in readable_district_ids(user)
+        return self.district_id_of(obj) in meeting_district_ids(user)
 
     def user_can_create(self, user):
-        return bool(editable_district_ids(user))
+        return bool(visible_district_ids(user))
 
     def user_can_edit_obj(self, user, obj):
-        return self.district_id_of(obj) in editable_district_ids(user)
+        return self.district_id_of(obj) in visible_district_ids(user)
 
     def user_can_delete_obj(self, user, obj):
         return self.user_can_edit_obj(user, obj)

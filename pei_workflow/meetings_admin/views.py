@@ -9,8 +9,7 @@ from django.utils.text import capfirst
 from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
 from ..models import SpotPurchase, SpotPurchaseBudget, financial_year_label, pounds
-from ..selectors import meeting_districts_visible_to, with_spend
-from .permissions import editable_district_ids
+from ..selectors import meeting_districts_visible_to, visible_district_ids, with_spend
 
 
 class ReadableDistrictFilter(SimpleListFilter):
@@ -100,7 +99,7 @@ class BudgetInspectView(InspectView):
             district_id=budget.district_id, financial_year=budget.financial_year
         ).select_related("gap")
         # Only those who see the district's casework may follow a reference to the case.
-        casework = budget.district_id in editable_district_ids(self.request.user)
+        casework = budget.district_id in visible_district_ids(self.request.user)
         gap_url = "pei_workflow_gapinservice_modeladmin_inspect"
         rows = [
             {
