@@ -107,6 +107,11 @@ def _answer(instance: Submission, name: str) -> Answer:
     return Answer(label=field_label(type(instance), name), value=value, long=long)
 
 
+def answer_field_names(model: type[Submission]) -> list[str]:
+    """Every answer field of a kind of submission, in the order the inspect page shows them."""
+    return [name for _heading, names in ANSWER_GROUPS[model] for name in names]
+
+
 def answer_groups(instance: Submission) -> list[AnswerGroup]:
     """The practitioner's answers, in groups with headings."""
     return [

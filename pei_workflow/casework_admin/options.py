@@ -7,14 +7,17 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from ..models import (
     DECISION_FIELDS,
     MONITORING_FIELDS,
-    PRACTITIONER_FIELDS,
     CafEscalation,
     GapInService,
 )
 from ..selectors import visible_to
+from .answers import answer_field_names
 from .export import SafeExportIndexView
 from .permissions import DistrictScopedPermissionHelper
 from .views import ReviewHistoryInspectView, VisibleDistrictFilter
+
+# What the inspect page's summary shows, first in every export.
+SUMMARY_FIELDS = ("reference", "district", "state", "submitted_at")
 
 
 class DistrictScopedAdmin(ModelAdmin):
@@ -64,33 +67,14 @@ class GapInServiceAdmin(DistrictScopedAdmin):
     menu_icon = "warning"
     list_display = ("reference", "district", "state", "route", "barrier", "submitted_at")
     list_filter = (VisibleDistrictFilter, "state", "route", "barrier")
-    inspect_view_fields = [
-        "reference",
-        "district",
-        "state",
-        "submitted_at",
-        *PRACTITIONER_FIELDS,
-        "route",
-        "caf_in_place",
-        "tac_consulted",
-        "priority",
-        "affected_group",
-        "age_band",
-        "children_affected",
-        "families_affected",
-        "unmet_need",
-        "what_has_been_tried",
-        "service_that_would_meet_need",
-        "barrier",
-        "barrier_detail",
-        "spot_purchase_requested",
-        "spot_purchase_amount",
-        "spot_purchase_purpose",
-        "panel_attendee",
-        "confirmed_anonymous",
-    ]
     # The export carries what reports need: the answers, then what was decided and the outcome.
-    list_export = [*inspect_view_fields, "meeting", *DECISION_FIELDS, *MONITORING_FIELDS]
+    list_export = [
+        *SUMMARY_FIELDS,
+        *answer_field_names(GapInService),
+        "meeting",
+        *DECISION_FIELDS,
+        *MONITORING_FIELDS,
+    ]
     export_filename = "gaps-in-service"
 
 
@@ -100,22 +84,9 @@ class CafEscalationAdmin(DistrictScopedAdmin):
     menu_icon = "arrow-up-big"
     list_display = ("reference", "district", "state", "escalation_type", "submitted_at")
     list_filter = (VisibleDistrictFilter, "state", "escalation_type", "county_implications")
-    inspect_view_fields = [
-        "reference",
-        "district",
-        "state",
-        "submitted_at",
-        *PRACTITIONER_FIELDS,
-        "escalation_type",
-        "agencies_involved",
-        "issue",
-        "steps_taken",
-        "outcome_sought",
-        "county_implications",
-        "confirmed_anonymous",
-    ]
     list_export = [
-        *inspect_view_fields,
+        *SUMMARY_FIELDS,
+        *answer_field_names(CafEscalation),
         "meeting",
         "sub_group_agreement",
         "decision_notes",
