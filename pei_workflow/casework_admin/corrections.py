@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
@@ -18,6 +17,7 @@ from ..services.editing import ANSWERS, THEMES
 from .actions import inspect_url, safe_next_url, visible_submission_or_404
 from .answers import ANSWER_GROUPS, field_label
 from .labels import state_label
+from .pages import form_page, refused_page
 from .step_forms import add_service_errors, group_fields
 
 
@@ -104,31 +104,11 @@ def _refused(request, submission, title, part_words):
             f"{submission.reference} is “{state}”, so its {part_words} cannot be changed. "
             "Reopen it first if they must change. Nothing has been changed."
         )
-    return TemplateResponse(
-        request,
-        "pei_workflow/admin/step_refused.html",
-        {
-            "submission": submission,
-            "step_label": title,
-            "reason": reason,
-            "back_url": inspect_url(submission),
-        },
-        status=403,
-    )
+    return refused_page(request, submission, title, reason)
 
 
 def _render(request, submission, title, form, refusal="", status=200):
-    next_url = safe_next_url(request)
-    context = {
-        "submission": submission,
-        "step_label": title,
-        "form": form,
-        "refusal": refusal,
-        "next_url": next_url,
-        "back_url": next_url or inspect_url(submission),
-        "action_url": request.get_full_path(),
-    }
-    return TemplateResponse(request, "pei_workflow/admin/step_form.html", context, status=status)
+    return form_page(request, submission, title, form, refusal=refusal, status=status)
 
 
 def _done(request, submission, text):

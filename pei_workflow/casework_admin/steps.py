@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -37,6 +36,7 @@ from .actions import (
     visible_submission_or_404,
 )
 from .labels import history_label, step_label
+from .pages import form_page, refused_page
 from .step_forms import (
     CloseForm,
     ConfirmForm,
@@ -157,36 +157,19 @@ def _lost_a_race(submission, user, transition, seen_state) -> bool:
 
 
 def _refused(request, submission, transition):
-    return TemplateResponse(
-        request,
-        "pei_workflow/admin/step_refused.html",
-        {
-            "submission": submission,
-            "step_label": step_label(transition),
-            "reason": refusal_reason(submission, request.user, transition),
-            "back_url": inspect_url(submission),
-        },
-        status=403,
-    )
+    reason = refusal_reason(submission, request.user, transition)
+    return refused_page(request, submission, step_label(transition), reason)
 
 
 def _render(request, submission, transition, form, refusal="", status=200):
-    next_url = safe_next_url(request)
-    context = {
-        "submission": submission,
-        "transition": transition,
-        "step_label": step_label(transition),
-        "form": form,
-        "refusal": refusal,
-        "next_url": next_url,
-        "back_url": next_url or inspect_url(submission),
-        "action_url": request.get_full_path(),
-    }
+    extra = {"transition": transition}
     if isinstance(form, MeetingForm):
-        context |= {"meeting_step": True, "create_meeting_url": _create_meeting_url()}
+        extra |= {"meeting_step": True, "create_meeting_url": _create_meeting_url()}
     if isinstance(form, PanelDecisionForm):
-        context["budget"] = _budget(submission)
-    return TemplateResponse(request, "pei_workflow/admin/step_form.html", context, status=status)
+        extra["budget"] = _budget(submission)
+    return form_page(
+        request, submission, step_label(transition), form, refusal=refusal, status=status, **extra
+    )
 
 
 def _budget(submission) -> dict:
