@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from pei_workflow import services
-from pei_workflow.models import Theme, TransitionLog
+from pei_workflow.models import Priority, Theme, TransitionLog
 from pei_workflow.services import answer_fields, submit_caf_escalation, submit_gap_in_service
 from tests.factories import (
     UserFactory,
@@ -24,6 +24,7 @@ from tests.factories import (
     gap_answers,
     in_state,
     meeting,
+    service,
     submitted_caf,
     submitted_gap,
 )
@@ -126,6 +127,41 @@ def test_export_neutralises_cells_that_a_spreadsheet_would_run_as_formulas(clien
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(1)" in body
     assert ",=HYPERLINK" not in body
+
+
+def export_queries(client, model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(model, "index"), {"export": "csv"})
+        b"".join(response.streaming_content)  # the rows are read as they stream
+    return len(queries)
+
+
+def decided_cases(count):
+    """Gaps and CAF escalations that each have a meeting and a decision to export."""
+    from pei_workflow.models import GapInService
+
+    officer = eido("PEN")
+    panel, sub_group = meeting("PEN"), meeting("PEN", kind="sub_group")
+    for _ in range(count):
+        gap = in_state(submitted_gap("PEN"), "on_panel_agenda", meeting=panel)
+        GapInService.objects.filter(pk=gap.pk).update(
+            identified_service=service("PEN", name=f"Service {gap.pk}"),
+            priority=Priority.objects.create(district=gap.district, title=f"P{gap.pk}"),
+        )
+        in_state(submitted_caf("PEN"), "on_sub_group_agenda", meeting=sub_group)
+    return officer
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_an_export_costs_the_same_queries_for_3_rows_as_for_12(client, pendle_eido, model):
+    """The export's meeting, service and priority columns are joined in, not fetched per row."""
+    decided_cases(3)
+    few = export_queries(client, model)
+    decided_cases(9)
+    assert export_queries(client, model) == few
 
 
 def test_inspect_shows_every_answer_and_the_review_history(client, pendle_eido, cases):
