@@ -25,6 +25,16 @@ def status_url(token: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def email_to_practitioner(submission, *, subject: str, template: str, context: dict):
+    """A plain-text email to the practitioner who sent the submission."""
+    return EmailMessage(
+        subject=subject,
+        body=render_to_string(template, context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[submission.email],
+    )
+
+
 @task(backend="durable", queue_name="email")
 def acknowledge_submission(*, model_label: str, pk: int, attempt: int = 1):
     """Email the practitioner their reference and a new private status link."""
@@ -36,11 +46,11 @@ def acknowledge_submission(*, model_label: str, pk: int, attempt: int = 1):
         "next_steps": NEXT_STEPS["submitted"],
         "status_url": status_url(token),
     }
-    message = EmailMessage(
+    message = email_to_practitioner(
+        submission,
         subject=f"We have received your form: {submission.reference}",
-        body=render_to_string("pei_forms/email/acknowledgement.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[submission.email],
+        template="pei_forms/email/acknowledgement.txt",
+        context=context,
     )
     # A retry mints a new token, so only the link in the email that arrives works.
     send_or_try_again(

@@ -9,14 +9,14 @@ over a shoulder or forwarded gives little away.
 
 from django.apps import apps
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
 from pei_workflow.mail import send_or_try_again
 from pei_workflow.models import TransitionLog
 from pei_workflow.states import NEXT_STEPS
+
+from .notifications import email_to_practitioner
 
 # Subject line for each step that is emailed. Steps not listed are not emailed.
 STEP_EMAILS = {
@@ -60,11 +60,11 @@ def email_practitioner_about_step(*, model_label: str, pk: int, log_pk: int, att
         "next_steps": NEXT_STEPS.get(log.to_state, ""),
         "new_link_url": new_link_url(),
     }
-    message = EmailMessage(
+    message = email_to_practitioner(
+        submission,
         subject=STEP_EMAILS[log.transition].format(reference=submission.reference),
-        body=render_to_string("pei_forms/email/step.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[submission.email],
+        template="pei_forms/email/step.txt",
+        context=context,
     )
     send_or_try_again(
         message,

@@ -12,9 +12,6 @@ in any earlier email stops working.
 
 import logging
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django_tasks import task
 
@@ -22,7 +19,7 @@ from pei_workflow.mail import send_or_try_again
 from pei_workflow.models import CafEscalation, GapInService, Submission
 from pei_workflow.tokens import issue_status_token
 
-from ..notifications import status_url
+from ..notifications import email_to_practitioner, status_url
 from ..protection import allow
 
 logger = logging.getLogger(__name__)
@@ -66,15 +63,15 @@ def send_status_link(*, reference: str, email_digest: str, attempt: int = 1):
         return
 
     token = issue_status_token(submission)
-    body = render_to_string(
-        "pei_forms/status/email/new_link.txt",
-        {"submission": submission, "kind": submission.kind.label, "status_url": status_url(token)},
-    )
-    message = EmailMessage(
+    message = email_to_practitioner(
+        submission,
         subject=f"Your new link for {submission.reference}",
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[submission.email],
+        template="pei_forms/status/email/new_link.txt",
+        context={
+            "submission": submission,
+            "kind": submission.kind.label,
+            "status_url": status_url(token),
+        },
     )
     # On a mail failure the next attempt mints and sends a fresh link.
     send_or_try_again(
