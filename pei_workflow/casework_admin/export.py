@@ -1,13 +1,14 @@
 from wagtail_modeladmin.views import IndexView
 
 # A spreadsheet treats a cell that starts with one of these as a formula; a practitioner's
-# answer must never run as one on an EIDO's computer.
+# answer must never run as one on an EIDO's computer. Some spreadsheets trim leading spaces
+# when they open a CSV file, so a formula behind spaces counts too.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_formula(value):
     """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from pei_workflow import services
+from pei_workflow.casework_admin.steps import STEPS
 from pei_workflow.models import Priority, Theme, TransitionLog
 from pei_workflow.services import answer_fields, submit_caf_escalation, submit_gap_in_service
 from tests.factories import (
@@ -120,13 +121,63 @@ def test_eido_export_holds_only_their_districts_rows(client, pendle_eido, cases,
     assert references == [cases[model]["PEN"].reference]
 
 
-def test_export_neutralises_cells_that_a_spreadsheet_would_run_as_formulas(client, pendle_eido):
-    """A practitioner's answer starting with = is exported as text, not a formula."""
-    submit_gap_in_service(answers=gap_answers("PEN", what_has_been_tried="=HYPERLINK(1)"))
+# Every start the design names that a spreadsheet runs as a formula, alone and behind spaces.
+FORMULA_STARTS = [
+    pytest.param(f"{spaces}{start}", id=f"{len(spaces)}-spaces-{name}")
+    for start, name in [
+        ("=", "equals"),
+        ("+", "plus"),
+        ("-", "minus"),
+        ("@", "at"),
+        ("\t", "tab"),
+        ("\r", "carriage-return"),
+    ]
+    for spaces in ("", "  ")
+]
+FREE_TEXT_ANSWER = {"gapinservice": "what_has_been_tried", "cafescalation": "issue"}
+
+
+def exported_cells(response, export_format) -> list[tuple[str | None, object]]:
+    """Every cell of an export below its heading row, as (openpyxl data type, value); the
+    data type is None for CSV, which has none."""
+    if export_format == "csv":
+        rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+        return [(None, value) for row in rows[1:] for value in row]
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    return [(cell.data_type, cell.value) for row in sheet.iter_rows(min_row=2) for cell in row]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_export_neutralises_cells_that_a_spreadsheet_would_run_as_formulas(
+    client, pendle_eido, cases, model, export_format, start
+):
+    """A practitioner's answer that a spreadsheet would run as a formula is exported as text,
+    with an apostrophe in front, in CSV and in XLSX; no XLSX cell is a formula."""
+    submission = cases[model]["PEN"]
+    answer = f'{start}HYPERLINK("https://example.org","Open")'
+    type(submission).objects.filter(pk=submission.pk).update(**{FREE_TEXT_ANSWER[model]: answer})
+    response = client.get(url(model, "index"), {"export": export_format})
+    assert response.status_code == 200
+    cells = exported_cells(response, export_format)
+    values = [value for _, value in cells]
+    if export_format == "xlsx":
+        answer = answer.replace("\r", "\n")  # XML reads a carriage return as a line feed
+    assert "'" + answer in values
+    assert answer not in values
+    assert [kind for kind, _ in cells if kind == "f"] == []
+    # Ordinary answers are left exactly as they were typed.
+    assert submission.reference in values
+
+
+def test_a_plain_answer_is_exported_unchanged(client, pendle_eido, cases):
+    """Neutralising touches only cells that would run: an ordinary answer keeps its text."""
     response = client.get(url("gapinservice", "index"), {"export": "csv"})
-    body = b"".join(response.streaming_content).decode()
-    assert "'=HYPERLINK(1)" in body
-    assert ",=HYPERLINK" not in body
+    values = [value for _, value in exported_cells(response, "csv")]
+    assert gap_answers("PEN")["what_has_been_tried"] in values
 
 
 def export_queries(client, model):
@@ -403,5 +454,11 @@ def test_every_step_form_labels_every_input(client, kind, transition, state):
     assert response.status_code == 200
     body = response.content.decode()
     controls = VISIBLE_CONTROL.findall(body)
+    form = STEPS[transition].form_class(submission=submission)
+    visible = [field for field in form if not field.is_hidden]
+    # A step with fields shows each of them; a step that only confirms shows none.
+    assert bool(controls) == bool(visible), (transition, controls)
+    assert len(controls) >= len(visible), (transition, controls)
     for control_id in controls:
         assert f'for="{control_id}"' in body, f"{transition}: {control_id} has no label"
+    assert f">{form.submit_label}<" in body or f'value="{form.submit_label}"' in body, transition

@@ -1,8 +1,12 @@
 """Two people acting at the same moment cannot both win, and nothing of either is lost.
 
-Row locks are only real on PostgreSQL, so these tests run there (CI sets DATABASE_URL). Each
-test slows the work done while the lock is held, so that the second person's request really
-arrives while the first one's is still running: without the lock, both would win.
+Row locks are only real on PostgreSQL, so these tests run there (CI sets DATABASE_URL). The
+overlap is made certain rather than likely: the first person's request stops once it holds
+the lock, the second person's request starts only then, and the first goes on (and commits)
+only when PostgreSQL says the second is waiting for a lock, or the second has finished. So
+with the row locks the second always meets the first one's lock, and without them both win:
+the last tests here remove `select_for_update` and show that the same overlap then lets both
+through, so these tests cannot pass without the locks.
 """
 
 import threading
@@ -12,9 +16,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.db.models import QuerySet
 
 from pei_workflow import services
-from pei_workflow.models import GapInService, SpotPurchase, TransitionLog
+from pei_workflow.models import GapInService, SpotPurchase, TransitionLog, financial_year_of
 from pei_workflow.services import TransitionRefused
 from pei_workflow.services import budgets as budget_rules
 from pei_workflow.services import transitions as transition_unit
@@ -27,79 +32,116 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-HOLD_SECONDS = 0.4
+# Long enough for a loaded CI machine; a run with the locks in place never waits this long.
+WAIT_SECONDS = 30
 
 
-def run_together(*actions):
-    """Run each action in its own thread, started at the same moment; return what each
-    returned or raised, in order."""
-    barrier = threading.Barrier(len(actions))
-    results = [None] * len(actions)
+class Overlap:
+    """Holds the first person's request at a point where it holds the lock, until the second
+    person's request is blocked by it (or, with no lock to meet, has finished).
 
-    def run(index, action):
-        try:
-            barrier.wait()
-            results[index] = action()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
+    `hold(function)` wraps the function the service calls once the lock is held; the first
+    call to it is the first person's, since the second person starts only after it.
+    """
 
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+    def __init__(self):
+        self.first_holds = threading.Event()
+        self.second_done = threading.Event()
+        self.second_pid: int | None = None
+        self.second_was_blocked = False
+        self._claimed = threading.Lock()
+        self._held = False
+
+    def hold(self, function):
+        def held(*args, **kwargs):
+            result = function(*args, **kwargs)
+            with self._claimed:
+                first, self._held = not self._held, True
+            if first:
+                self.first_holds.set()
+                self._wait_for_the_second()
+            return result
+
+        return held
+
+    def _wait_for_the_second(self):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            if self.second_done.is_set():
+                return
+            if self.second_pid is not None:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT cardinality(pg_blocking_pids(%s))", [self.second_pid])
+                    if cursor.fetchone()[0]:
+                        self.second_was_blocked = True
+                        return
+            time.sleep(0.005)
+        raise AssertionError("The second request neither waited for the lock nor finished.")
+
+    def run(self, first, second):
+        """Run `first` and then, once it holds the lock, `second`, each in its own thread;
+        return what each returned or raised, in that order."""
+        results = [None, None]
+
+        def run_first():
+            try:
+                results[0] = first()
+            except Exception as error:
+                results[0] = error
+            finally:
+                self.first_holds.set()  # never leave the second waiting
+                connections.close_all()
+
+        def run_second():
+            try:
+                if not self.first_holds.wait(WAIT_SECONDS):
+                    raise AssertionError("The first request never took the lock.")
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_backend_pid()")
+                    self.second_pid = cursor.fetchone()[0]
+                results[1] = second()
+            except Exception as error:
+                results[1] = error
+            finally:
+                self.second_done.set()
+                connections.close_all()
+
+        threads = [threading.Thread(target=run_first), threading.Thread(target=run_second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return results
 
 
-def slowed(function):
-    def slow(*args, **kwargs):
-        result = function(*args, **kwargs)
-        time.sleep(HOLD_SECONDS)
-        return result
-
-    return slow
+@pytest.fixture
+def without_row_locks(monkeypatch):
+    """`select_for_update` made a no-op everywhere: the code as it would be without locks."""
+    monkeypatch.setattr(QuerySet, "select_for_update", lambda self, *args, **kwargs: self)
 
 
-def test_two_people_taking_steps_on_one_submission_at_once_cannot_both_win(monkeypatch):
-    """An EIDO and a county lead both start the review at the same moment: one wins, the
-    other gets a plain message, and the history has exactly the winner's row."""
+def racing_reviews(monkeypatch):
+    """An EIDO and a county lead both start the review of one gap."""
+    overlap = Overlap()
     monkeypatch.setattr(
-        transition_unit, "record_transition", slowed(transition_unit.record_transition)
+        transition_unit, "record_transition", overlap.hold(transition_unit.record_transition)
     )
     gap = submitted_gap("PEN")
     officer, lead = eido("PEN"), county_lead()
-
-    results = run_together(
+    results = overlap.run(
         lambda: services.start_review(submission=gap, actor=officer),
         lambda: services.start_review(submission=gap, actor=lead),
     )
-
-    winners = [r for r in results if isinstance(r, GapInService)]
-    losers = [r for r in results if isinstance(r, TransitionRefused)]
-    assert len(winners) == 1 and len(losers) == 1, results
-    assert "Nothing has been changed" in str(losers[0])
-    gap.refresh_from_db()
-    assert gap.state == "in_review"
-    steps = list(
-        TransitionLog.objects.filter(object_id=gap.pk, content_type__model="gapinservice")
-        .order_by("pk")
-        .values_list("transition", flat=True)
-    )
-    assert steps[0] == "submit" and len(steps) == 2
+    return overlap, gap, results
 
 
-def test_with_900_pounds_left_only_one_of_two_500_pound_decisions_at_once_succeeds(
-    monkeypatch,
-):
-    """Two Resource Panel decisions recorded at the same moment for the same district, each
-    £500 with £900 left: exactly one is agreed; the other is refused, saying why, and
-    changes nothing."""
-    monkeypatch.setattr(budget_rules, "budget_position", slowed(budget_rules.budget_position))
-    budget("PEN", "900.00")
-    officer = eido("PEN")
+def racing_spot_purchases(monkeypatch):
+    """Two £500 Resource Panel decisions for Pendle, with £900 left."""
+    overlap = Overlap()
+    monkeypatch.setattr(budget_rules, "budget_position", overlap.hold(budget_rules.budget_position))
     panel = meeting("PEN")
+    budget("PEN", "900.00", year=financial_year_of(panel.date))
+    officer = eido("PEN")
     gaps = []
     for _ in range(2):
         gap = services.start_review(submission=submitted_gap("PEN"), actor=officer)
@@ -114,31 +156,16 @@ def test_with_900_pounds_left_only_one_of_two_500_pound_decisions_at_once_succee
             purchase_for="Transport for a term",
         )
 
-    results = run_together(decide(gaps[0]), decide(gaps[1]))
-
-    agreed = [r for r in results if isinstance(r, GapInService)]
-    refused = [r for r in results if isinstance(r, ValidationError)]
-    assert len(agreed) == 1 and len(refused) == 1, results
-    assert "£400.00 left" in str(refused[0])
-    assert SpotPurchase.objects.count() == 1
-    assert SpotPurchase.objects.get().gap_id == agreed[0].pk
-    states = sorted(GapInService.objects.values_list("state", flat=True))
-    assert states == ["action_agreed", "on_panel_agenda"]
+    return overlap, gaps, overlap.run(decide(gaps[0]), decide(gaps[1]))
 
 
-def test_two_corrections_made_from_the_same_version_cannot_both_be_saved(monkeypatch):
-    """Two EIDOs correct the same answers from the same version at once: the first is saved;
-    the second is refused and told to check, so it cannot silently overwrite the first."""
+def racing_corrections(monkeypatch):
+    """Two EIDOs correct the same answer of one gap, both from the same version."""
+    overlap = Overlap()
     gap = services.start_review(submission=submitted_gap("PEN"), actor=eido("PEN"))
     seen = gap.updated_at
     first, second = eido("PEN"), eido("PEN")
-    original_full_clean = GapInService.full_clean
-
-    def slow_full_clean(self, *args, **kwargs):
-        original_full_clean(self, *args, **kwargs)
-        time.sleep(HOLD_SECONDS)
-
-    monkeypatch.setattr(GapInService, "full_clean", slow_full_clean)
+    monkeypatch.setattr(GapInService, "full_clean", overlap.hold(GapInService.full_clean))
 
     def correct(user, text):
         return lambda: services.correct_answers(
@@ -149,13 +176,88 @@ def test_two_corrections_made_from_the_same_version_cannot_both_be_saved(monkeyp
             seen_updated_at=seen,
         )
 
-    results = run_together(
+    results = overlap.run(
         correct(first, "Bereavement counselling."), correct(second, "Grief support.")
     )
+    return overlap, gap, results
 
-    saved = [r for r in results if isinstance(r, GapInService)]
-    refused = [r for r in results if isinstance(r, TransitionRefused)]
-    assert len(saved) == 1 and len(refused) == 1, results
-    assert "Someone else changed" in str(refused[0])
+
+def test_two_people_taking_steps_on_one_submission_at_once_cannot_both_win(monkeypatch):
+    """An EIDO and a county lead both start the review at the same moment: one wins, the
+    other waits for the first one's lock and then gets a plain message, and the history has
+    exactly the winner's row."""
+    overlap, gap, results = racing_reviews(monkeypatch)
+
+    assert overlap.second_was_blocked
+    winner, loser = results
+    assert isinstance(winner, GapInService), results
+    assert isinstance(loser, TransitionRefused), results
+    assert "Nothing has been changed" in str(loser)
     gap.refresh_from_db()
-    assert gap.unmet_need == saved[0].unmet_need
+    assert gap.state == "in_review"
+    steps = list(
+        TransitionLog.objects.filter(object_id=gap.pk, content_type__model="gapinservice")
+        .order_by("pk")
+        .values_list("transition", flat=True)
+    )
+    assert steps == ["submit", "start_review"]
+
+
+def test_with_900_pounds_left_only_one_of_two_500_pound_decisions_at_once_succeeds(
+    monkeypatch,
+):
+    """Two Resource Panel decisions recorded at the same moment for the same district, each
+    £500 with £900 left: exactly one is agreed; the other waits for the budget's lock, is
+    refused, saying why, and changes nothing."""
+    overlap, gaps, results = racing_spot_purchases(monkeypatch)
+
+    assert overlap.second_was_blocked
+    agreed, refused = results
+    assert isinstance(agreed, GapInService), results
+    assert isinstance(refused, ValidationError), results
+    assert "£400.00 left" in str(refused)
+    assert list(SpotPurchase.objects.values_list("gap_id", flat=True)) == [gaps[0].pk]
+    states = dict(GapInService.objects.values_list("pk", "state"))
+    assert states == {gaps[0].pk: "action_agreed", gaps[1].pk: "on_panel_agenda"}
+
+
+def test_two_corrections_made_from_the_same_version_cannot_both_be_saved(monkeypatch):
+    """Two EIDOs correct the same answers from the same version at once: the first is saved;
+    the second waits for its lock, is refused and told to check, so it cannot silently
+    overwrite the first."""
+    overlap, gap, results = racing_corrections(monkeypatch)
+
+    assert overlap.second_was_blocked
+    saved, refused = results
+    assert isinstance(saved, GapInService), results
+    assert isinstance(refused, TransitionRefused), results
+    assert "Someone else changed" in str(refused)
+    gap.refresh_from_db()
+    assert gap.unmet_need == "Bereavement counselling."
+
+
+# The same races with the row locks taken out: both people win, so the tests above can tell.
+
+
+def test_without_row_locks_both_people_starting_a_review_would_win(monkeypatch, without_row_locks):
+    """Proof that the overlap is real: with no lock, the second review is saved too."""
+    _, gap, results = racing_reviews(monkeypatch)
+    assert all(isinstance(r, GapInService) for r in results), results
+    assert TransitionLog.objects.filter(object_id=gap.pk, transition="start_review").count() == 2
+
+
+def test_without_row_locks_both_spot_purchases_would_overspend_the_budget(
+    monkeypatch, without_row_locks
+):
+    """Proof that the overlap is real: with no lock, £1,000 is agreed from £900."""
+    _, _, results = racing_spot_purchases(monkeypatch)
+    assert all(isinstance(r, GapInService) for r in results), results
+    assert SpotPurchase.objects.count() == 2
+
+
+def test_without_row_locks_the_second_correction_would_overwrite_the_first(
+    monkeypatch, without_row_locks
+):
+    """Proof that the overlap is real: with no lock, both corrections are saved."""
+    _, _, results = racing_corrections(monkeypatch)
+    assert all(isinstance(r, GapInService) for r in results), results
