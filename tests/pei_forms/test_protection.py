@@ -88,24 +88,43 @@ def test_sends_over_the_rate_limit_are_refused_with_a_message_and_save_nothing(
     assert client.get(f"{gap_page.url}check-answers/").status_code == 200
 
 
+def sent(response, page) -> bool:
+    """Whether Send saved the form: it then goes on to the confirmation page."""
+    return response.status_code == 302 and response["Location"] == f"{page.url}confirmation/"
+
+
 def test_the_rate_limit_is_per_client_address(gap_page, settings):
-    """Another address has its own allowance."""
+    """Another address has its own allowance: with a limit of 1 an hour, the first address's
+    second send is refused while the second address's first send is saved."""
     settings.PEI_SUBMISSION_RATE_LIMIT = "1/hour"
     first = Client(REMOTE_ADDR="192.0.2.1")
     second = Client(REMOTE_ADDR="192.0.2.2")
-    assert complete(first, gap_page, GAP_ANSWERS).status_code == 302
-    assert complete(first, gap_page, GAP_ANSWERS).status_code == 429
-    assert complete(second, gap_page, GAP_ANSWERS).status_code == 302
+    assert sent(complete(first, gap_page, GAP_ANSWERS), gap_page)
+    refused = complete(first, gap_page, GAP_ANSWERS)
+    assert refused.status_code == 429
+    assert error_messages(refused) == [RATE_LIMIT_MESSAGE]
+    assert GapInService.objects.count() == 1
+    assert sent(complete(second, gap_page, GAP_ANSWERS), gap_page)
+    assert GapInService.objects.count() == 2
+    assert complete(second, gap_page, GAP_ANSWERS).status_code == 429
     assert GapInService.objects.count() == 2
 
 
 def test_refused_or_incomplete_sends_do_not_use_up_the_allowance(client, gap_page, settings):
-    """Only complete, valid sends count towards the limit."""
+    """Only complete, valid sends count towards the limit: three incomplete sends are sent
+    back to the missing step and save nothing, and the one allowed send still goes through;
+    the send after it is refused."""
     settings.PEI_SUBMISSION_RATE_LIMIT = "1/hour"
     fill_steps(client, gap_page, GAP_ANSWERS, until="confirm")
     for _ in range(3):
-        send(client, gap_page)  # incomplete: sent back to the missing step
-    assert complete(client, gap_page, GAP_ANSWERS).status_code == 302
+        incomplete = send(client, gap_page)
+        assert incomplete.status_code == 302
+        assert incomplete["Location"] == f"{gap_page.url}confirm/"
+    assert GapInService.objects.count() == 0
+    assert sent(complete(client, gap_page, GAP_ANSWERS), gap_page)
+    assert GapInService.objects.count() == 1
+    assert complete(client, gap_page, GAP_ANSWERS).status_code == 429
+    assert GapInService.objects.count() == 1
 
 
 def test_the_client_address_is_remote_addr_unless_a_trusted_proxy_header_is_set(settings):

@@ -6,14 +6,12 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from pei_workflow import services
 from pei_workflow.casework_admin.steps import STEPS
 from pei_workflow.models import SpotPurchase, TransitionLog
-from pei_workflow.services import TransitionRefused
 from pei_workflow.states import CafState, GapState
 from tests.factories import (
     admin_county_lead,
@@ -276,30 +274,48 @@ def test_someone_else_moving_the_case_first_gives_409_with_the_input_kept(client
     assert snapshot(gap) == before
 
 
+def just_before(monkeypatch, name, happening):
+    """Run `happening` between the view's own checks and the real service `name`, as when
+    someone else acts in that moment; the service itself is not replaced."""
+    real = getattr(services, name)
+
+    def after_it(**kwargs):
+        happening()
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, name, after_it)
+
+
 def test_a_race_lost_inside_the_service_gives_409_with_the_input_kept(client, officer, monkeypatch):
-    """If the service finds the case moved after the view's own check, the person is told."""
+    """If someone else moves the case after the view's own check, the service refuses, the
+    person is told with what they typed kept, and only the other person's step is saved."""
     gap = in_state(submitted_gap("PEN"), "in_review")
-
-    def moved_first(**kwargs):
-        raise TransitionRefused("Someone else moved it first. Nothing has been changed.")
-
-    monkeypatch.setattr(services, "request_information", moved_first)
+    lead = admin_county_lead()
+    just_before(
+        monkeypatch,
+        "request_information",
+        lambda: services.decline(submission=gap, actor=lead, reason="Not a gap in services."),
+    )
     data = {"seen_state": "in_review", "message": "Which school year?"}
     response = client.post(step_url(gap, "request_information"), data)
     assert response.status_code == 409
-    assert "Someone else moved it first." in response.content.decode()
-    assert "Which school year?" in response.content.decode()
+    body = response.content.decode()
+    assert f"{gap.reference} is now “Declined”, so that step is no longer possible." in body
+    assert "Which school year?" in body
+    steps = TransitionLog.objects.filter(object_id=gap.pk, content_type__model="gapinservice")
+    assert list(steps.values_list("transition", flat=True).order_by("pk")) == ["submit", "decline"]
 
 
 def test_a_service_refusing_the_person_is_403_and_changes_nothing(client, officer, monkeypatch):
-    """If the service finds the step is not theirs (the state unchanged), the answer is 403."""
+    """If the person stops being the district's EIDO after the view's own check, the service
+    refuses the step: the answer is 403 and nothing changes."""
     gap = in_state(submitted_gap("PEN"), "in_review")
     before = snapshot(gap)
-
-    def not_yours(**kwargs):
-        raise PermissionDenied
-
-    monkeypatch.setattr(services, "decline", not_yours)
+    just_before(
+        monkeypatch,
+        "decline",
+        lambda: officer.district_assignments.all().delete(),
+    )
     response = client.post(step_url(gap, "decline"), {"reason": "Not a gap."})
     assert response.status_code == 403
     assert snapshot(gap) == before
