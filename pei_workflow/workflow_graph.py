@@ -22,7 +22,7 @@ from django_fsm.management.commands.graph_transitions import (
     node_name,
 )
 
-from .casework_admin.labels import state_label, step_label, who_may
+from .labels import state_label, step_label, who_may
 from .models import Submission
 from .states import ENDED_STATES
 

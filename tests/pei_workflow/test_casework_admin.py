@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from pei_workflow import services
-from pei_workflow.casework_admin.steps import STEPS
+from pei_workflow.admin.casework.steps import STEPS
 from pei_workflow.models import Priority, Theme, TransitionLog
 from pei_workflow.services import answer_fields, submit_caf_escalation, submit_gap_in_service
 from tests.factories import (

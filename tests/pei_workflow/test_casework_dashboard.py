@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pei_workflow import services
-from pei_workflow.casework_admin.dashboard import WaitingForYouPanel
+from pei_workflow.admin.casework.dashboard import WaitingForYouPanel
 from tests.factories import (
     EditorFactory,
     admin_county_lead,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from pei_workflow import services
-from pei_workflow.casework_admin.steps import STEPS
+from pei_workflow.admin.casework.steps import STEPS
 from pei_workflow.models import SpotPurchase, TransitionLog
 from pei_workflow.states import CafState, GapState
 from tests.factories import (

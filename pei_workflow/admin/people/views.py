@@ -13,9 +13,9 @@ from wagtail_modeladmin.views import DeleteView, IndexView, WMABaseView
 
 from pei_site import roles as site_roles
 
-from ..models import DistrictAssignment
-from ..refusals import refused as refusal_page
-from ..services.people import (
+from ...models import DistrictAssignment
+from ...refusals import refused as refusal_page
+from ...services.people import (
     ROLE_GROUPS,
     PersonRole,
     a_role,

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from ..services.people import ROLE_GRANTED, ROLE_REMOVED
+from ...services.people import ROLE_GRANTED, ROLE_REMOVED
 from .options import PeopleAdmin
 from .views import remove_county_lead
 

@@ -9,8 +9,8 @@ from django.utils.text import capfirst
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, InspectView
 
-from ..models import GapInService, Service
-from ..selectors import visible_to
+from ...models import GapInService, Service
+from ...selectors import visible_to
 
 TIMES_MISSED_EXPLAINED = (
     "This is how many gaps this service was the answer to when the practitioner did not know "

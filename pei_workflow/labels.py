@@ -1,8 +1,8 @@
 """The words the casework screens use for states, steps and review history, in one place, so
 the buttons, the forms, the timeline and the workflow picture all say the same thing."""
 
-from ..models import CafEscalation, GapInService, Submission
-from ..permissions import can_moderate, county_lead_only, practitioner_only
+from .models import CafEscalation, GapInService, Submission
+from .permissions import can_moderate, county_lead_only, practitioner_only
 
 #: The submission models the casework screens serve, by the model name used in their URLs.
 SUBMISSION_MODELS: dict[str, type[Submission]] = {

@@ -13,8 +13,8 @@ from the row's prefetched districts: a longer list costs no more queries.
 
 from wagtail_modeladmin.helpers import PermissionHelper
 
-from ..permissions import is_county_lead
-from ..selectors import visible_district_ids
+from ...permissions import is_county_lead
+from ...selectors import visible_district_ids
 
 
 def keeps_the_directory(user) -> bool:

@@ -2,8 +2,8 @@ from django.core.exceptions import PermissionDenied
 from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
-from ..models import DistrictAssignment
-from ..services.people import can_set_up_people
+from ...models import DistrictAssignment
+from ...services.people import can_set_up_people
 from .views import AssignView, PeopleIndexView, RemoveAssignmentView, refused
 
 

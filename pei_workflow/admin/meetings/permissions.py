@@ -8,8 +8,8 @@ maximum are the county leads' alone.
 
 from wagtail_modeladmin.helpers import PermissionHelper
 
-from ..permissions import is_county_lead
-from ..selectors import meeting_district_ids, visible_district_ids
+from ...permissions import is_county_lead
+from ...selectors import meeting_district_ids, visible_district_ids
 
 
 class DistrictRowPermissionHelper(PermissionHelper):

@@ -2,13 +2,13 @@ from django.contrib.admin import SimpleListFilter
 from django.urls import reverse
 from wagtail_modeladmin.views import InspectView
 
-from ..selectors import districts_visible_to
-from ..services import editable_parts
-from ..services.editing import ANSWERS, THEMES
-from ..workflow_graph import workflow_steps, workflow_svg
+from ...selectors import districts_visible_to
+from ...services import editable_parts
+from ...services.editing import ANSWERS, THEMES
+from ...workflow_graph import workflow_steps, workflow_svg
 from .actions import offered_steps
 from .answers import answer_groups, decision_answers, monitoring_answers, summary
-from .labels import state_label
+from ...labels import state_label
 from .timeline import timeline
 
 

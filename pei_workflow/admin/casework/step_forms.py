@@ -9,8 +9,8 @@ from decimal import InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
-from ..models import Meeting, Service
+from ...choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
+from ...models import Meeting, Service
 
 FREE_TEXT = forms.Textarea(attrs={"rows": 5})
 SHORT_INPUT = "w-field__input--short"

@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from ..models import District
-from ..services.people import CASEWORK_ROLES
+from ...models import District
+from ...services.people import CASEWORK_ROLES
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..choices import MeetingKind
-from ..models import PanelMember, financial_year_label
-from ..selectors import districts_visible_to, items_waiting_on
-from ..services import check_budget_change
+from ...choices import MeetingKind
+from ...models import PanelMember, financial_year_label
+from ...selectors import districts_visible_to, items_waiting_on
+from ...services import check_budget_change
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100

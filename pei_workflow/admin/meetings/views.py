@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
-from ..models import SpotPurchase, SpotPurchaseBudget, financial_year_label, pounds
-from ..selectors import meeting_districts_visible_to, visible_district_ids, with_spend
+from ...models import SpotPurchase, SpotPurchaseBudget, financial_year_label, pounds
+from ...selectors import meeting_districts_visible_to, visible_district_ids, with_spend
 
 
 class ReadableDistrictFilter(SimpleListFilter):

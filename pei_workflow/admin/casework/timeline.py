@@ -7,9 +7,9 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
-from ..choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
-from ..models import Submission, TransitionLog, pounds
-from .labels import history_label, state_label
+from ...choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
+from ...models import Submission, TransitionLog, pounds
+from ...labels import history_label, state_label
 
 
 @dataclass(frozen=True)

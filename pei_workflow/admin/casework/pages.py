@@ -4,7 +4,7 @@ and the correction and themes screens share them."""
 
 from django.template.response import TemplateResponse
 
-from ..models import Submission
+from ...models import Submission
 from .actions import inspect_url, safe_next_url
 
 

@@ -4,13 +4,13 @@ from django.http import Http404
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from ..models import (
+from ...models import (
     DECISION_FIELDS,
     MONITORING_FIELDS,
     CafEscalation,
     GapInService,
 )
-from ..selectors import visible_to
+from ...selectors import visible_to
 from .answers import answer_field_names
 from .export import SafeExportIndexView
 from .permissions import DistrictScopedPermissionHelper

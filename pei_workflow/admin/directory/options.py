@@ -6,10 +6,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from ..casework_admin.views import VisibleDistrictFilter
-from ..models import Priority, Service, Theme
-from ..refusals import refused
-from ..selectors import districts_visible_to, priorities_visible_to, services_visible_to
+from ..casework.views import VisibleDistrictFilter
+from ...models import Priority, Service, Theme
+from ...refusals import refused
+from ...selectors import districts_visible_to, priorities_visible_to, services_visible_to
 from .forms import TICK_BOXES, PriorityForm, ServiceForm, ThemeForm
 from .permissions import (
     PriorityPermissionHelper,

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from ..models import Submission
-from ..permissions import county_lead_only
-from ..selectors import visible_to
-from ..services.transitions import may_take_step
-from .labels import PRACTITIONER_STEPS, SUBMISSION_MODELS, state_label, step_label
+from ...models import Submission
+from ...permissions import county_lead_only
+from ...selectors import visible_to
+from ...services.transitions import may_take_step
+from ...labels import PRACTITIONER_STEPS, SUBMISSION_MODELS, state_label, step_label
 
 # Steps that end a case rather than move it on: their buttons are less prominent.
 ENDING_STEPS = frozenset({"decline", "withdraw"})

@@ -1,6 +1,6 @@
 from wagtail_modeladmin.helpers import PermissionHelper
 
-from ..selectors import visible_district_ids
+from ...selectors import visible_district_ids
 
 
 class DistrictScopedPermissionHelper(PermissionHelper):

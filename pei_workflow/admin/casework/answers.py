@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from ..models import (
+from ...models import (
     DECISION_FIELDS,
     MONITORING_FIELDS,
     PRACTITIONER_FIELDS,
@@ -16,7 +16,7 @@ from ..models import (
     Submission,
     pounds,
 )
-from .labels import state_label
+from ...labels import state_label
 
 ANSWER_GROUPS = {
     GapInService: [

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from ..models import (
+from ...models import (
     District,
     Meeting,
     PanelMember,
@@ -21,8 +21,8 @@ from ..models import (
     financial_year_label,
     pounds,
 )
-from ..refusals import refused
-from ..selectors import (
+from ...refusals import refused
+from ...selectors import (
     budgets_visible_to,
     meeting_district_ids,
     meetings_visible_to,

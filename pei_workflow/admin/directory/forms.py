@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..models import District, Priority, Service, Theme
-from ..selectors import districts_visible_to
+from ...models import District, Priority, Service, Theme
+from ...selectors import districts_visible_to
 
 # Check boxes rather than a multiple select: easier to use, and with the keyboard alone.
 TICK_BOXES = forms.CheckboxSelectMultiple

@@ -10,10 +10,10 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from ..models import Meeting, TransitionLog
-from ..selectors import districts_visible_to, visible_to
-from ..states import CafState, GapState
-from .labels import SUBMISSION_MODELS
+from ...models import Meeting, TransitionLog
+from ...selectors import districts_visible_to, visible_to
+from ...states import CafState, GapState
+from ...labels import SUBMISSION_MODELS
 
 #: How many submissions of each kind each list shows; the rest are counted.
 LIMIT = 10

@@ -22,10 +22,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
-from .. import services
-from ..models import pounds
-from ..services import TransitionRefused
-from ..services.transitions import may_take_step, refusal_message
+from ... import services
+from ...models import pounds
+from ...services import TransitionRefused
+from ...services.transitions import may_take_step, refusal_message
 from .actions import (
     inspect_url,
     offered_step_names,
@@ -35,7 +35,7 @@ from .actions import (
     staff_steps_of,
     visible_submission_or_404,
 )
-from .labels import history_label, step_label
+from ...labels import history_label, step_label
 from .pages import form_page, refused_page
 from .step_forms import (
     CloseForm,

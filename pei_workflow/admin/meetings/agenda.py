@@ -18,10 +18,10 @@ from django.urls import reverse
 from django.utils.timezone import localtime
 from django_fsm import can_proceed, has_transition_perm
 
-from ..choices import PanelAttendee, PanelOutcome, SubGroupAgreement
-from ..models import GapInService, Meeting, TransitionLog, pounds
-from ..selectors import agenda_items, meetings_visible_to, visible_district_ids
-from ..states import CafState, GapState
+from ...choices import PanelAttendee, PanelOutcome, SubGroupAgreement
+from ...models import GapInService, Meeting, TransitionLog, pounds
+from ...selectors import agenda_items, meetings_visible_to, visible_district_ids
+from ...states import CafState, GapState
 
 WAITING_STATES = {GapState.ON_PANEL_AGENDA, CafState.ON_SUB_GROUP_AGENDA}
 

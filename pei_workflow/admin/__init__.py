@@ -1,0 +1,1 @@
+"""The casework admin: one scoped base (`base`) and a package per screen family."""
