@@ -199,7 +199,10 @@ def generate_casework(count: int, *, seed: int = 2026) -> dict:
     made = defaultdict(int)
     with transaction.atomic(), _keeping_given_timestamps():
         meetings = _meetings(districts, start, months=18)
-        for year in {financial_year_of(start), financial_year_of(today)}:
+        # A budget for every financial year a meeting falls in: 540 days can span three, and
+        # a spot purchase is charged to its meeting's year.
+        last_meeting = max(m.date for found in meetings.values() for m in found)
+        for year in range(financial_year_of(start), financial_year_of(last_meeting) + 1):
             SpotPurchaseBudget.objects.bulk_create(
                 [
                     SpotPurchaseBudget(district=d, financial_year=year, amount=Decimal("1000000"))
@@ -336,7 +339,10 @@ def _tag_and_spend(rng, model, rows, themes) -> None:
             [
                 SpotPurchase(
                     district_id=gap.district_id,
-                    financial_year=financial_year_of(gap.decided_at.date()),
+                    # The rule's year: the meeting's, not the day it was recorded.
+                    financial_year=financial_year_of(
+                        gap.meeting.date if gap.meeting_id else gap.decided_at.date()
+                    ),
                     gap=gap,
                     amount=gap.spot_purchase_amount or Decimal("150.00"),
                     purchase_for="Sessions or an item that meets the need.",

@@ -1,5 +1,38 @@
 import pytest
+import time_machine
 from wagtail.models import Page, Site
+
+from tests import clock
+
+# PEI_TEST_TODAY=2027-03-28 runs the whole session on that day (from 10:00 in Lancashire, the
+# clock ticking), to prove no test depends on the day it runs: collection, the test database
+# and every test see the moved clock. Tests that set their own moment still can.
+_suite_clock = None
+
+
+def pytest_configure(config):
+    global _suite_clock
+    try:
+        start = clock.suite_start()
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
+    if start is not None:
+        _suite_clock = time_machine.travel(start, tick=True)
+        _suite_clock.start()
+
+
+def pytest_unconfigure(config):
+    global _suite_clock
+    if _suite_clock is not None:
+        _suite_clock.stop()
+        _suite_clock = None
+
+
+def pytest_report_header(config):
+    start = clock.suite_start()
+    if start is not None:
+        return f"clock moved to {start:%Y-%m-%d %H:%M %Z} ({clock.TODAY_VARIABLE})"
+    return None
 
 
 @pytest.fixture

@@ -333,37 +333,63 @@ def move_to_state(submission, *, transition: str, to_state: str, comment: str = 
 # Moderation: meetings, budgets, services and submissions in any state.
 
 
-def meeting(
-    district_code: str = "PEN", *, kind: str = "resource_panel", days_ahead: int = 7, **kwargs
-):
-    """A Resource Panel (or, with kind="sub_group", a Sub Group) meeting `days_ahead` from
-    today."""
-    import datetime
+# The factories' one reading of the clock for casework dates: a meeting's default date, and
+# from it a budget's default year, so the two can never drift apart (from 25 to 31 March a
+# meeting a week ahead is already in the next financial year).
+MEETING_DAYS_AHEAD = 7
 
+
+def meeting_date(days_ahead: int = MEETING_DAYS_AHEAD) -> datetime.date:
+    """The date of a meeting `days_ahead` from today, today as it is in Europe/London."""
     from django.utils import timezone
 
+    return timezone.localdate() + datetime.timedelta(days=days_ahead)
+
+
+def budget_year(day: datetime.date | None = None) -> int:
+    """The financial year of `day`, or, without one, of the date `meeting()` gives a meeting
+    by default: the year a spot purchase at that meeting is charged to."""
+    from pei_workflow.models import financial_year_of
+
+    return financial_year_of(day or meeting_date())
+
+
+def meeting(
+    district_code: str = "PEN",
+    *,
+    kind: str = "resource_panel",
+    days_ahead: int = MEETING_DAYS_AHEAD,
+    date: datetime.date | None = None,
+    **kwargs,
+):
+    """A Resource Panel (or, with kind="sub_group", a Sub Group) meeting on `date`, or
+    `days_ahead` from today."""
     from pei_workflow.models import Meeting
 
     return Meeting.objects.create(
         district=district(district_code),
         kind=kind,
-        date=timezone.localdate() + datetime.timedelta(days=days_ahead),
+        date=date or meeting_date(days_ahead),
         location=kwargs.pop("location", "Nelson Town Hall"),
         **kwargs,
     )
 
 
-def budget(district_code: str = "PEN", amount="5000.00", *, year: int | None = None):
-    """The district's spot-purchase budget for this financial year (or `year`)."""
+def budget(district_code: str = "PEN", amount="5000.00", *, year: int | None = None, meeting=None):
+    """The district's spot-purchase budget for the financial year of `meeting`, or `year`, or
+    by default of the default meeting's date (see `budget_year`): a spot purchase is charged
+    to the year of the meeting that agrees it, not of the day it is recorded."""
     from decimal import Decimal
 
-    from django.utils import timezone
+    from pei_workflow.models import SpotPurchaseBudget
 
-    from pei_workflow.models import SpotPurchaseBudget, financial_year_of
-
+    if meeting is not None:
+        if year is not None and year != budget_year(meeting.date):
+            raise ValueError(f"{meeting} is not in financial year {year}")
+        year = budget_year(meeting.date)
     return SpotPurchaseBudget.objects.create(
         district=district(district_code),
-        financial_year=year if year is not None else financial_year_of(timezone.localdate()),
+        financial_year=year if year is not None else budget_year(),
         amount=Decimal(amount),
     )
 

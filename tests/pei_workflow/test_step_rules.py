@@ -17,7 +17,15 @@ from pei_workflow.models import (
     financial_year_of,
 )
 from pei_workflow.services import TransitionRefused
-from tests.factories import budget, eido, meeting, service, submitted_caf, submitted_gap
+from tests.factories import (
+    budget,
+    budget_year,
+    eido,
+    meeting,
+    service,
+    submitted_caf,
+    submitted_gap,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +161,7 @@ def test_spend_counts_against_the_year_of_the_meeting_and_the_district(officer):
     """Another district's spend and last year's spend do not use up this budget."""
     budget("PEN", "600.00")
     budget("BUR", "600.00")
-    this_year = financial_year_of(timezone.localdate())
+    this_year = budget_year()  # the financial year of the meeting below
     burnley_gap = services.start_review(submission=submitted_gap("BUR"), actor=eido("BUR"))
     SpotPurchase.objects.create(
         district=burnley_gap.district,
@@ -173,7 +181,7 @@ def test_spend_counts_against_the_year_of_the_meeting_and_the_district(officer):
     gap = services.start_review(submission=submitted_gap("PEN"), actor=officer)
     gap = services.add_to_agenda(submission=gap, actor=officer, meeting=meeting())
     assert spot_purchase(gap, officer, "500.00").state == "action_agreed"
-    position = services.budget_position(district=gap.district, day=timezone.localdate())
+    position = services.budget_position(district=gap.district, day=gap.meeting.date)
     assert (position.budget, position.spent, position.left) == (
         Decimal("600.00"),
         Decimal("500.00"),
