@@ -14,7 +14,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from pei_workflow.models import CafEscalation, GapInService
-from tests.e2e.browser_checks import Audit
+from tests.e2e.browser_checks import SCRIPTING_ENABLED, Audit
+from tests.e2e.keyboard import activate, choose, tick, type_into
 from tests.email_queue import run_email_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -32,11 +33,12 @@ def site_url(live_server):
     return live_server.url
 
 
-def confirm_anonymity(audit) -> None:
+def confirm_anonymity(audit, response):
     """The last step of both forms: refused when left empty, then confirmed."""
-    continue_with_nothing_then_answers(
+    return continue_with_nothing_then_answers(
         audit,
         "confirm",
+        response,
         lambda page: page.get_by_label(
             "I confirm this form does not identify the child, young person or family"
         ).check(),
@@ -52,9 +54,7 @@ def follow_the_emailed_link_and_withdraw(audit, site_url: str, reference: str) -
     page = audit.page
     audit.check("status page", page.goto(site_url + urlsplit(link).path))
     assert reference in page.locator("main").inner_text()
-    with page.expect_navigation() as navigation:
-        page.get_by_role("button", name=f"Withdraw {reference}").click()
-    audit.check("withdraw confirmation", navigation.value)
+    audit.check("withdraw confirmation", press(page, f"Withdraw {reference}"))
     audit.check("withdrawn", press(page, "Yes, withdraw"))
     assert f"You have withdrawn {reference}" in page.locator("main").inner_text()
 
@@ -66,10 +66,11 @@ def press(page, button_name: str):
     return navigation.value
 
 
-def continue_with_nothing_then_answers(audit, name, fill, messages):
-    """Record a step empty, press Continue to record its errors, then answer and continue."""
+def continue_with_nothing_then_answers(audit, name, response, fill, messages):
+    """Audit a step as it opened (`response`), press Continue with nothing entered and audit
+    its errors, then answer and continue; return the response of the next step."""
     page = audit.page
-    audit.check(f"{name}: empty", page.reload())
+    audit.check(f"{name}: empty", response)
     audit.check_errors(f"{name}: errors", press(page, "Continue"), messages)
     fill(page)
     return press(page, "Continue")
@@ -81,8 +82,7 @@ def test_a_practitioner_reports_a_gap_fixing_a_postcode_on_the_way(page, site_ur
     GAP-PEN-<year>-NNNN reference; zero axe violations and Nu errors on every state."""
     audit = Audit(page)
     audit.check("start", page.goto(f"{site_url}/report-a-gap/"))
-    with page.expect_navigation():
-        page.get_by_role("button", name="Start now").click()
+    response = press(page, "Start now")
 
     def district(page):
         page.get_by_label("Pendle").check()
@@ -141,10 +141,10 @@ def test_a_practitioner_reports_a_gap_fixing_a_postcode_on_the_way(page, site_ur
         ),
     ]
     for name, fill, messages in steps:
-        continue_with_nothing_then_answers(audit, name, fill, messages)
+        response = continue_with_nothing_then_answers(audit, name, response, fill, messages)
 
     # The need: a postcode in the unmet need is refused, and fixed.
-    audit.check("the need: empty", page.reload())
+    audit.check("the need: empty", response)
     audit.check_errors(
         "the need: errors",
         press(page, "Continue"),
@@ -163,15 +163,16 @@ def test_a_practitioner_reports_a_gap_fixing_a_postcode_on_the_way(page, site_ur
     page.get_by_label("Tell us more").fill("The only service is an hour away by bus.")
     audit.check_errors("the need: postcode refused", press(page, "Continue"), [POSTCODE_MESSAGE])
     assert "BB9 7LJ" in page.get_by_label("What is the unmet need?").input_value()  # kept
-    page.locator(".govuk-error-summary a").click()
+    page.locator(".govuk-error-summary a").click()  # a link within the page: no navigation
     assert page.evaluate("document.activeElement.id") == "unmet_need"
     page.get_by_label("What is the unmet need?").fill(
         "Bereavement counselling for a young person in Year 9."
     )
-    press(page, "Continue")
+    response = press(page, "Continue")
 
     # Spot purchase: Yes reveals the amount and what it buys.
-    audit.check("spot purchase: empty", page.reload())
+    audit.check("spot purchase: empty", response)
+    assert page.get_by_label("How much would it cost?").count() == 1
     assert not page.get_by_label("How much would it cost?").is_visible()
     page.get_by_label("Yes").check()
     assert page.get_by_label("How much would it cost?").is_visible()
@@ -187,21 +188,21 @@ def test_a_practitioner_reports_a_gap_fixing_a_postcode_on_the_way(page, site_ur
     page.get_by_label("How much would it cost?").fill("250")
     page.get_by_label("What would it buy?").fill("Ten counselling sessions.")
     page.get_by_label("I will attend, as the Lead Professional").check()
-    press(page, "Continue")
-
-    confirm_anonymity(audit)
+    response = confirm_anonymity(audit, press(page, "Continue"))
 
     # Check answers, change one answer, come back.
-    audit.check("check answers", page.reload())
+    audit.check("check answers", response)
     main = page.locator("main").inner_text()
     assert "Bereavement counselling for a young person in Year 9." in main
     assert "£250" in main
-    with page.expect_navigation():
+    with page.expect_navigation() as navigation:
         page.get_by_role("link", name="Change the unmet need").click()
+    audit.check("change the unmet need", navigation.value)
     page.get_by_label("What is the unmet need?").fill(
         "Bereavement counselling for a young person in Year 10."
     )
     response = press(page, "Save and return to check your answers")
+    audit.check("check answers, changed", response)
     assert response.url.endswith("/report-a-gap/check-answers/")
     assert "Year 10." in page.locator("main").inner_text()
 
@@ -222,12 +223,10 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
     """The CAF form end to end, with the same checks on every state."""
     audit = Audit(page)
     audit.check("start", page.goto(f"{site_url}/escalate-a-caf-problem/"))
-    with page.expect_navigation():
-        page.get_by_role("button", name="Start now").click()
-
-    continue_with_nothing_then_answers(
+    response = continue_with_nothing_then_answers(
         audit,
         "district",
+        press(page, "Start now"),
         lambda page: page.get_by_label("Burnley").check(),
         ["Select the district"],
     )
@@ -240,9 +239,10 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
         page.get_by_label("Email address").fill("alex.morgan@example.org")
         page.get_by_label("Telephone number").fill("07700 900 982")
 
-    continue_with_nothing_then_answers(
+    response = continue_with_nothing_then_answers(
         audit,
         "about you",
+        response,
         about_you,
         [
             "Enter your name",
@@ -254,7 +254,7 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
         ],
     )
 
-    audit.check("the problem: empty", page.reload())
+    audit.check("the problem: empty", response)
     audit.check_errors(
         "the problem: errors",
         press(page, "Continue"),
@@ -288,10 +288,8 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
     page.get_by_label("What is the problem?").fill(
         "An agency has missed three Team Around the Child meetings."
     )
-    press(page, "Continue")
-
-    confirm_anonymity(audit)
-    audit.check("check answers", page.reload())
+    response = confirm_anonymity(audit, press(page, "Continue"))
+    audit.check("check answers", response)
     audit.check("confirmation", press(page, "Send"))
     year = timezone.localdate().year
     reference = page.locator(".govuk-panel__body strong").inner_text()
@@ -303,16 +301,19 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
     audit.assert_clean(tmp_path)
 
 
-def test_the_gap_form_works_without_javascript(browser, site_url):
+def test_the_gap_form_works_without_javascript(browser, site_url, tmp_path):
     """With JavaScript off, conditional questions are shown under their option, errors still
-    get a summary, and the form is sent."""
+    get a summary, and the form is sent; every page on the way is accessible and valid HTML
+    as a reader without JavaScript gets it."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(f"{site_url}/report-a-gap/district/")
+        audit = Audit(page)
+        response = page.goto(f"{site_url}/report-a-gap/district/")
+        assert not page.evaluate(SCRIPTING_ENABLED)  # the pages' own scripts do not run
         answers = {
             "district": lambda: page.get_by_label("Pendle").check(),
-            "about-you": lambda: (
+            "about you": lambda: (
                 page.get_by_label("Your name").fill("Sam Taylor"),
                 page.get_by_label("Your job title").fill("Learning mentor"),
                 page.get_by_label("Your organisation").fill("Example High School"),
@@ -325,90 +326,63 @@ def test_the_gap_form_works_without_javascript(browser, site_url):
                 page.locator("#caf_in_place").check(),
                 page.locator("#tac_consulted").check(),
             ),
-            "who-is-affected": lambda: (
+            "who is affected": lambda: (
                 page.locator("#affected_group").check(),
                 page.locator("#age_band").check(),
                 page.locator("#children_affected").fill("2"),
                 page.locator("#families_affected").fill("1"),
             ),
         }
-        for fill in answers.values():
+        for name, fill in answers.items():
+            audit.check(name, response)
             fill()
-            press(page, "Continue")
+            response = press(page, "Continue")
 
         # The need: "Tell us more" is on the page, and usable, before "Something else" is.
+        audit.check("the need", response)
         assert page.get_by_label("Tell us more").is_visible()
         page.get_by_label("What is the unmet need?").fill("A youth club in the evenings.")
         page.get_by_label("What has been tried?").fill("Asked the council's youth service.")
         page.get_by_label("Something else").check()
         response = press(page, "Continue")
+        audit.check("the need: errors", response)
         assert page.title().startswith("Error: ")
         assert page.locator(".govuk-error-summary").is_visible()
         assert "Tell us more about what stops the need being met" in response.text()
         page.get_by_label("Tell us more").fill("There is no bus after 6pm.")
-        press(page, "Continue")
 
+        audit.check("spot purchase", press(page, "Continue"))
         assert page.get_by_label("How much would it cost?").is_visible()
         page.get_by_label("Yes").check()
         page.get_by_label("How much would it cost?").fill("120.50")
         page.get_by_label("What would it buy?").fill("Bus passes for a term.")
         page.get_by_label("A representative will attend for me").check()
-        press(page, "Continue")
+        audit.check("confirm", press(page, "Continue"))
         page.get_by_label(
             "I confirm this form does not identify the child, young person or family"
         ).check()
-        press(page, "Continue")
-        press(page, "Send")
+        audit.check("check answers", press(page, "Continue"))
+        audit.check("confirmation", press(page, "Send"))
         assert page.locator(".govuk-panel__title").inner_text() == "Form sent"
         gap = GapInService.objects.get()
         assert str(gap.spot_purchase_amount) == "120.50"
         assert gap.barrier_detail == "There is no bus after 6pm."
+        audit.assert_clean(tmp_path)
     finally:
         context.close()
 
 
-def tab_to(page, selector: str, limit: int = 80) -> None:
-    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def choose(page, name: str, value: str) -> None:
-    """Pick a radio option with the keyboard: Tab into the group, arrow to the option."""
-    tab_to(page, f"input[name='{name}']")
-    for _ in range(20):
-        if page.evaluate(
-            "v => document.activeElement.value === v && document.activeElement.checked", value
-        ):
-            return
-        page.keyboard.press("ArrowDown")
-    raise AssertionError(f"Could not choose {value} for {name}")
-
-
-def type_into(page, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.type(text)
-
-
-def activate(page, selector: str):
-    """Tab to a button or link and press Enter; return the response of the page it opens."""
-    tab_to(page, selector)
-    with page.expect_navigation() as navigation:
-        page.keyboard.press("Enter")
-    return navigation.value
-
-
-def test_the_caf_form_can_be_sent_with_the_keyboard_alone(page, site_url):
-    """Every control is reached with Tab, radios with the arrow keys, and the error summary's
-    link takes focus to the field; the form is sent without a mouse."""
-    page.goto(f"{site_url}/escalate-a-caf-problem/")
-    activate(page, "a.govuk-button--start")
+def test_the_caf_form_can_be_sent_with_the_keyboard_alone(page, site_url, tmp_path):
+    """Every control is reached with Tab (or Shift+Tab), radios with the arrow keys, boxes
+    ticked with Space, buttons and links pressed with Enter, and the error summary's link
+    takes focus to the field; the form is sent without a mouse, and every page on the way is
+    accessible and valid HTML."""
+    audit = Audit(page)
+    audit.check("start", page.goto(f"{site_url}/escalate-a-caf-problem/"))
+    audit.check("district", activate(page, "a.govuk-button--start"))
 
     choose(page, "district", "BUR")
-    activate(page, "main button.govuk-button")
+    audit.check("about you", activate(page, "main button.govuk-button"))
 
     type_into(page, "#practitioner_name", "Alex Morgan")
     type_into(page, "#job_title", "Health visitor")
@@ -416,7 +390,7 @@ def test_the_caf_form_can_be_sent_with_the_keyboard_alone(page, site_url):
     choose(page, "workforce", "health")
     type_into(page, "#email", "alex.morgan@example.org")
     type_into(page, "#phone", "07700 900 982")
-    activate(page, "main button.govuk-button")
+    audit.check("the problem", activate(page, "main button.govuk-button"))
 
     choose(page, "escalation_type", "service_delay")
     type_into(page, "#agencies_involved", "A speech and language service.")
@@ -424,24 +398,31 @@ def test_the_caf_form_can_be_sent_with_the_keyboard_alone(page, site_url):
     type_into(page, "#steps_taken", "Wrote to the service manager.")
     type_into(page, "#outcome_sought", "A date for the assessment.")
     choose(page, "county_implications", "unsure")
-    activate(page, "main button.govuk-button")
+    audit.check_errors(
+        "the problem: postcode refused",
+        activate(page, "main button.govuk-button"),
+        [
+            "The problem must not include a postcode. Remove it so that no child, young person "
+            "or family can be identified."
+        ],
+    )
 
     # The error summary has focus; its link moves focus to the field.
-    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#issue"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "issue"
     page.keyboard.press("Control+A")
     page.keyboard.type("The family has waited a year for an assessment.")
-    activate(page, "main button.govuk-button")
+    audit.check("confirm", activate(page, "main button.govuk-button"))
 
-    tab_to(page, "#confirmed_anonymous")
-    page.keyboard.press("Space")
-    activate(page, "main button.govuk-button")
-
+    tick(page, "#confirmed_anonymous")
+    audit.check("check answers", activate(page, "main button.govuk-button"))
     assert "Check your answers" in page.locator("h1").inner_text()
-    activate(page, "main button.govuk-button")
+    audit.check("confirmation", activate(page, "main button.govuk-button"))
     assert page.locator(".govuk-panel__title").inner_text() == "Form sent"
     caf = CafEscalation.objects.get()
     assert caf.escalation_type == "service_delay"
     assert caf.issue == "The family has waited a year for an assessment."
+    audit.assert_clean(tmp_path)

@@ -11,6 +11,7 @@ from pei_workflow.models import GapInService
 from pei_workflow.services import submit_gap_in_service
 from pei_workflow.tokens import issue_status_token
 from tests.e2e.browser_checks import Audit
+from tests.e2e.keyboard import activate, type_into
 from tests.factories import gap_answers, move_to_state
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -38,8 +39,8 @@ def submit(page, button_name: str):
 
 def test_every_state_of_the_status_page_is_accessible_and_valid(page, site_url, gap, tmp_path):
     """Submitted; asked for information; an answer with an error; answered; the withdraw
-    confirmation; withdrawn; the new link form, its error and its answer; the 404: zero axe
-    violations and zero Nu HTML Checker errors on each."""
+    confirmation, cancelled and confirmed; withdrawn; the new link form, its error and its
+    answer; the 404: zero axe violations and zero Nu HTML Checker errors on each."""
     token = issue_status_token(gap)
     status_url = site_url + reverse("pei_forms:status", args=[token])
     audit = Audit(page)
@@ -62,14 +63,14 @@ def test_every_state_of_the_status_page_is_accessible_and_valid(page, site_url, 
     assert "Your answer has been sent" in page.locator("main").inner_text()
     assert GapInService.objects.get(pk=gap.pk).state == "in_review"
 
+    audit.check("withdraw confirmation", submit(page, f"Withdraw {gap.reference}"))
     with page.expect_navigation() as navigation:
-        page.get_by_role("button", name=f"Withdraw {gap.reference}").click()
-    audit.check("withdraw confirmation", navigation.value)
-    page.get_by_role("link", name="Cancel").click()
-    page.wait_for_url(status_url)
+        page.get_by_role("link", name="Cancel").click()
+    audit.check("withdraw cancelled", navigation.value)
+    assert navigation.value.url == status_url
     assert GapInService.objects.get(pk=gap.pk).state == "in_review"
 
-    page.get_by_role("button", name=f"Withdraw {gap.reference}").click()
+    audit.check("withdraw confirmation again", submit(page, f"Withdraw {gap.reference}"))
     audit.check("withdrawn", submit(page, "Yes, withdraw"))
     assert f"You have withdrawn {gap.reference}" in page.locator("main").inner_text()
     assert GapInService.objects.get(pk=gap.pk).state == "withdrawn"
@@ -86,26 +87,25 @@ def test_every_state_of_the_status_page_is_accessible_and_valid(page, site_url, 
     audit.assert_clean(tmp_path)
 
 
-def test_a_keyboard_user_can_answer_and_withdraw(page, site_url, gap):
-    """With the keyboard alone: focus the answer, type, send; then withdraw and confirm."""
+def test_a_keyboard_user_can_answer_and_withdraw(page, site_url, gap, tmp_path):
+    """With the keyboard alone (Tab, Shift+Tab, Enter): reach the answer, type, send; then
+    withdraw and confirm. Every page on the way is accessible and valid HTML."""
     token = issue_status_token(gap)
     status_url = site_url + reverse("pei_forms:status", args=[token])
     move_to_state(
         gap, transition="request_information", to_state="information_requested", comment=QUESTION
     )
-    page.goto(status_url)
+    audit = Audit(page)
+    audit.check("information requested", page.goto(status_url))
 
-    page.get_by_label("Your answer").focus()
-    page.keyboard.type("The school nurse is already involved.")
-    page.keyboard.press("Tab")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    type_into(page, page.get_by_label("Your answer"), "The school nurse is already involved.")
+    audit.check("answered", activate(page, page.get_by_role("button", name="Send your answer")))
+    assert "Your answer has been sent" in page.locator("main").inner_text()
     assert GapInService.objects.get(pk=gap.pk).state == "in_review"
 
-    page.get_by_role("button", name=f"Withdraw {gap.reference}").focus()
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    page.get_by_role("button", name="Yes, withdraw").focus()
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    withdraw = page.get_by_role("button", name=f"Withdraw {gap.reference}")
+    audit.check("withdraw confirmation", activate(page, withdraw))
+    audit.check("withdrawn", activate(page, page.get_by_role("button", name="Yes, withdraw")))
+    assert f"You have withdrawn {gap.reference}" in page.locator("main").inner_text()
     assert GapInService.objects.get(pk=gap.pk).state == "withdrawn"
+    audit.assert_clean(tmp_path)
