@@ -1,21 +1,38 @@
 """The picture of each workflow, drawn from the state machine's code with django-fsm-2's
 `graph_transitions`, so that nobody maintains a diagram by hand.
 
-`workflow_svg` renders it with Graphviz's `dot` and keeps the SVG in the shared cache, keyed by
-a hash of the dot source: every app server reuses one drawing, and a change to the workflow (or
-to the highlighted state) is a new key. `workflow_steps` is the same machine as text, for the
-picture's text equivalent and for anyone without `dot`.
+`workflow_svg` renders it with Graphviz's `dot` and keeps the SVG in the shared cache, so that
+every app server reuses one drawing. The cache is not trusted: in production it is a Redis that
+other processes share, so a value found there may have been planted by anyone who can write to
+it. Three things keep such a value from ever running as script on the inspect page:
+
+- the key is a hash of the state machine's definition (every transition's name, sources,
+  target and permission, the states' labels, the current state, the dot source and
+  `DRAWING_VERSION`), so a change to the workflow is a new key;
+- the value is stored with an HMAC made with the site's `SECRET_KEY` and salted with its key;
+  a value without the right signature is ignored, logged and drawn again;
+- and, whatever its signature, every SVG (Graphviz's and the cache's) is parsed with the
+  standard library's expat, with DOCTYPE internal subsets, entity declarations and entity
+  references refused, and written out again from an allow-list of SVG elements and
+  attributes, with all text escaped. Only that rewritten text is marked safe.
+
+`workflow_steps` is the same machine as text, for the picture's text equivalent and for anyone
+without `dot`.
 """
 
 import functools
 import hashlib
+import json
 import logging
 import re
 from dataclasses import dataclass
+from html import escape
+from xml.parsers import expat
 
 import graphviz
+from django.core import signing
 from django.core.cache import cache
-from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django_fsm.management.commands.graph_transitions import (
     all_fsm_fields_data,
     generate_dot,
@@ -29,9 +46,11 @@ from .states import ENDED_STATES
 logger = logging.getLogger(__name__)
 
 CACHE_PREFIX = "pei_workflow:workflow-svg:"
+#: Part of every cache key: raise it whenever the drawing or the sanitising code changes, so
+#: that no app server shows a picture made by older code.
+DRAWING_VERSION = 2
 CURRENT_FILL = "#fff3b0"
 _EDGE_LABEL = re.compile(r"\[label=(\w+)\]$")
-_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -124,26 +143,298 @@ def readable_body(body: list[str], model: type[Submission]) -> list[str]:
     return [body[0], *inner, body[-1]]
 
 
-def workflow_svg(model: type[Submission], current_state: str | None = None) -> str | None:
+def workflow_svg(model: type[Submission], current_state: str | None = None) -> SafeString | None:
     """The workflow picture as inline SVG (no XML prolog, so it sits inside HTML), labelled
-    for screen readers; or None, with a warning logged, when Graphviz cannot draw it."""
-    source = dot_source(model, current_state)
-    key = CACHE_PREFIX + hashlib.sha256(source.encode()).hexdigest()
-    svg = cache.get(key)
+    for screen readers and rewritten from an allow-list, so it is safe to put in the page as
+    it is; or None, with the reason logged, when Graphviz cannot draw it."""
+    label = _describe(model, current_state)
+    key = cache_key(model, current_state)
+    svg = _from_cache(key, label)
     if svg is None:
-        try:
-            svg = graphviz.Source(source).pipe(format="svg", encoding="utf-8")
-        except graphviz.ExecutableNotFound:
-            logger.warning("Graphviz's dot is not installed: the workflow picture is text only.")
+        svg = _draw(model, current_state, label)
+        if svg is None:
             return None
-        except graphviz.CalledProcessError:
-            logger.exception("Graphviz could not draw the %s workflow.", model._meta.verbose_name)
-            return None
-        svg = _PROLOG.sub("", svg).strip()
-        cache.set(key, svg, timeout=None)
-    return svg.replace(
-        "<svg ", f'<svg role="img" aria-label="{escape(_describe(model, current_state))}" ', 1
+        cache.set(key, _signer(key).sign(svg), timeout=None)
+    return mark_safe(svg)  # noqa: S308 - sanitise_svg rewrote it from an allow-list
+
+
+def cache_key(model: type[Submission], current_state: str | None = None) -> str:
+    """Where the picture of this workflow, at this state, is kept in the cache."""
+    digest = machine_hash(model, current_state)
+    return f"{CACHE_PREFIX}v{DRAWING_VERSION}:{model._meta.label_lower}:{digest}"
+
+
+def machine_hash(model: type[Submission], current_state: str | None = None) -> str:
+    """The first 16 hex digits of a SHA-256 of everything the picture is drawn from: any change
+    to the state machine, its labels, the drawing or the highlighted state changes it."""
+    field = model._meta.get_field("state")
+    transitions = sorted(
+        [
+            transition.name,
+            _state_name(transition.source),
+            _state_name(transition.target),
+            _state_name(transition.on_error),
+            _qualified_name(transition.permission),
+        ]
+        for transition in field.get_all_transitions(model)
     )
+    definition = {
+        "version": DRAWING_VERSION,
+        "model": model._meta.label,
+        "current_state": current_state,
+        "transitions": transitions,
+        "states": [[str(value), state_label(model, str(value))] for value, _ in field.choices],
+        "dot": hashlib.sha256(dot_source(model, current_state).encode()).hexdigest(),
+    }
+    text = json.dumps(definition, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _state_name(state) -> str | list[str] | None:
+    """A state as it goes into the hash: django-fsm's GET_STATE and RETURN_VALUE targets by
+    the states they allow (their repr holds a memory address, different in every process)."""
+    if state is None:
+        return None
+    allowed = getattr(state, "allowed_states", None)
+    if allowed is not None:
+        return sorted(str(s) for s in allowed)
+    return str(state)
+
+
+def _qualified_name(permission) -> str | None:
+    """A transition's permission by name: the permission string, or the function's module and
+    qualified name."""
+    if permission is None or isinstance(permission, str):
+        return permission
+    module = getattr(permission, "__module__", None) or type(permission).__module__
+    name = getattr(permission, "__qualname__", None) or type(permission).__qualname__
+    return f"{module}.{name}"
+
+
+def _signer(key: str) -> signing.Signer:
+    # Salted with the key, so a value signed for one picture is no good under another.
+    return signing.Signer(salt=f"{__name__}.workflow_svg:{key}")
+
+
+def _from_cache(key: str, label: str) -> str | None:
+    """The cached picture, if the cache holds one this site signed and it passes the
+    sanitiser; otherwise None, so that it is drawn again and the cache put right."""
+    value = cache.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        logger.warning("Ignored a workflow picture in the cache that is not text: %s", key)
+        return None
+    try:
+        svg = _signer(key).unsign(value)
+    except signing.BadSignature:
+        logger.warning("Ignored a workflow picture in the cache without a valid signature: %s", key)
+        return None
+    try:
+        return sanitise_svg(svg, label)
+    except UnsafeSVG as error:
+        logger.warning(
+            "Ignored a workflow picture in the cache that is not safe (%s): %s", error, key
+        )
+        return None
+
+
+def _draw(model: type[Submission], current_state: str | None, label: str) -> str | None:
+    """The picture drawn by Graphviz and rewritten by the sanitiser; None if either fails."""
+    source = dot_source(model, current_state)
+    try:
+        svg = graphviz.Source(source).pipe(format="svg", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        logger.warning("Graphviz's dot is not installed: the workflow picture is text only.")
+        return None
+    except graphviz.CalledProcessError:
+        logger.exception("Graphviz could not draw the %s workflow.", model._meta.verbose_name)
+        return None
+    try:
+        return sanitise_svg(svg, label)
+    except UnsafeSVG:
+        logger.exception("Graphviz drew a %s workflow that is not safe.", model._meta.verbose_name)
+        return None
+
+
+# The sanitiser. Graphviz draws with svg, g, title, path, polygon, ellipse and text (and a,
+# image and defs only for features this site does not use); the list adds a few harmless
+# shapes. Everything else is left out with all it contains: script, style, foreignObject, a,
+# use, image, animate, set, and anything outside the SVG namespace.
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+MAX_SVG_CHARS = 2_000_000
+ALLOWED_ELEMENTS = frozenset(
+    {
+        "svg",
+        "g",
+        "title",
+        "desc",
+        "path",
+        "polygon",
+        "polyline",
+        "ellipse",
+        "circle",
+        "rect",
+        "line",
+        "text",
+        "tspan",
+    }
+)
+#: The elements whose text is kept (escaped); text anywhere else is only layout whitespace.
+TEXT_ELEMENTS = frozenset({"title", "desc", "text", "tspan"})
+#: Presentation and geometry only: no id (Graphviz's graph0, node1... would repeat on a page
+#: and clash with its ids), no style, no href in any namespace, no event handler.
+ALLOWED_ATTRIBUTES = frozenset(
+    {
+        "width",
+        "height",
+        "viewBox",
+        "class",
+        "transform",
+        "fill",
+        "fill-opacity",
+        "stroke",
+        "stroke-width",
+        "stroke-opacity",
+        "stroke-dasharray",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "points",
+        "d",
+        "x",
+        "y",
+        "dx",
+        "dy",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "text-anchor",
+        "font-family",
+        "font-size",
+        "font-weight",
+        "font-style",
+    }
+)
+# Values are names, numbers, lengths, colours and lists of them: no colon, slash, quote,
+# semicolon or parenthesis, so no url(), no javascript: and no CSS. Only transform may hold
+# parentheses, and only around its own functions' numbers.
+_PLAIN_VALUE = re.compile(r"[A-Za-z0-9 .,#%+\-]*")
+_TRANSFORM_VALUE = re.compile(
+    r"(?:\s*(?:matrix|translate|scale|rotate|skewX|skewY)\([0-9eE .,+\-]*\))*\s*"
+)
+# The one DOCTYPE allowed: Graphviz's, which names the external SVG 1.1 DTD (expat never
+# fetches it) and has no internal subset.
+_GRAPHVIZ_DOCTYPE = (
+    "svg",
+    "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd",
+    "-//W3C//DTD SVG 1.1//EN",
+)
+
+
+class UnsafeSVG(ValueError):
+    """The text is not an SVG drawing the sanitiser can vouch for."""
+
+
+def sanitise_svg(text: str, label: str) -> str:
+    """The SVG rewritten from the allow-list, with role="img" and `label` as its accessible
+    name. Raises UnsafeSVG if the text is not well-formed XML with an SVG root, or declares
+    or refers to entities. The same text always gives the same result, and the result
+    rewritten again is unchanged."""
+    if len(text) > MAX_SVG_CHARS:
+        raise UnsafeSVG("too long")
+    return _Sanitiser(label).run(text)
+
+
+class _Sanitiser:
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.out: list[str] = []
+        self.open: list[str] = []  # the elements kept and not yet closed
+        self.skipping = 0  # how deep inside a left-out element the parser is
+        self.just_opened = False  # whether the last thing written is a start tag
+
+    def run(self, text: str) -> str:
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.buffer_text = True
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = self.doctype
+        for handler in (
+            "EntityDeclHandler",
+            "UnparsedEntityDeclHandler",
+            "NotationDeclHandler",
+            "ElementDeclHandler",
+            "AttlistDeclHandler",
+            "ExternalEntityRefHandler",
+            "SkippedEntityHandler",
+        ):
+            setattr(parser, handler, self.refuse)
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.characters
+        # Comments, processing instructions and the XML declaration have no handler, so
+        # they are left out.
+        try:
+            parser.Parse(text, True)
+        except expat.ExpatError as error:
+            raise UnsafeSVG(f"not well-formed: {error}") from None
+        if not self.out:
+            raise UnsafeSVG("no SVG")
+        return "".join(self.out)
+
+    def doctype(self, name, system_id, public_id, has_internal_subset) -> None:
+        if has_internal_subset or (name, system_id, public_id) != _GRAPHVIZ_DOCTYPE:
+            raise UnsafeSVG("a DOCTYPE other than SVG 1.1's")
+
+    def refuse(self, *args) -> None:
+        raise UnsafeSVG("an entity, notation or DTD declaration")
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        namespace, _, tag = name.rpartition(" ")
+        is_root = not self.open and not self.skipping
+        if is_root and (self.out or namespace != SVG_NAMESPACE or tag != "svg"):
+            raise UnsafeSVG("the root is not an SVG element")
+        if self.skipping or namespace != SVG_NAMESPACE or tag not in ALLOWED_ELEMENTS:
+            self.skipping += 1
+            return
+        parts = [tag]
+        if is_root:
+            parts += [
+                'role="img"',
+                f'aria-label="{escape(self.label)}"',
+                f'xmlns="{SVG_NAMESPACE}"',
+            ]
+        for attribute, value in attributes.items():
+            if " " in attribute or attribute not in ALLOWED_ATTRIBUTES:
+                continue  # namespaced (xlink:href, xml:base...) or not on the list
+            pattern = _TRANSFORM_VALUE if attribute == "transform" else _PLAIN_VALUE
+            if pattern.fullmatch(value):
+                parts.append(f'{attribute}="{escape(value)}"')
+        self.open.append(tag)
+        self.out.append(f"<{' '.join(parts)}>")
+        self.just_opened = True
+
+    def end(self, name: str) -> None:
+        if self.skipping:
+            self.skipping -= 1
+            return
+        tag = self.open.pop()
+        if self.just_opened:  # nothing kept inside: an empty element
+            self.out[-1] = self.out[-1][:-1] + "/>"
+        else:
+            self.out.append(f"</{tag}>")
+        self.just_opened = False
+
+    def characters(self, data: str) -> None:
+        if data and not self.skipping and self.open and self.open[-1] in TEXT_ELEMENTS:
+            self.out.append(escape(data, quote=False))
+            self.just_opened = False
 
 
 def _describe(model: type[Submission], current_state: str | None) -> str:
