@@ -14,7 +14,7 @@ from django_tasks import task
 
 from pei_workflow.mail import send_or_try_again
 from pei_workflow.models import TransitionLog
-from pei_workflow.states import NEXT_STEPS
+from pei_workflow.states import NEXT_STEPS, practitioner_state_label
 
 from .notifications import email_to_practitioner
 
@@ -56,7 +56,7 @@ def email_practitioner_about_step(*, model_label: str, pk: int, log_pk: int, att
         "submission": submission,
         "kind": submission._meta.verbose_name,
         "step": log.transition,
-        "state_label": submission.get_state_display(),
+        "state_label": practitioner_state_label(submission.state),
         "next_steps": NEXT_STEPS.get(log.to_state, ""),
         "new_link_url": new_link_url(),
     }

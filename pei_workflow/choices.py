@@ -1,4 +1,10 @@
-"""The fixed lists of the casework domain, each in one place."""
+"""The fixed lists of the casework domain, each in one place.
+
+A choice's label is the staff wording: the model field carries it, so the admin lists, their
+filters, the exports and the agenda read it. Where the practitioner is asked the question in
+their own voice ("you", "I will attend"), their wording sits beside the choices as a
+PRACTITIONER_… mapping, and the public forms use that instead (`practitioner_choices`).
+"""
 
 from django.db import models
 
@@ -15,38 +21,58 @@ class Workforce(models.TextChoices):
 
 
 class GapRoute(models.TextChoices):
-    """The six situations in which the guidance says a practitioner may use the Gap form."""
+    """The six situations in which the guidance says a practitioner may use the Gap form,
+    as staff name them in lists, filters, exports and agendas. The practitioner reads them in
+    their own words: PRACTITIONER_ROUTE_LABELS, with PRACTITIONER_ROUTE_HINTS beneath."""
 
-    CAF_NEEDS_UNKNOWN = (
-        "caf_needs_unknown",
-        "You have completed a CAF and, having talked to the Team Around the Child, you do not "
-        "know how to meet the needs",
-    )
-    NEEDS_MET_NOT_EFFECTIVELY = (
-        "needs_met_not_effectively",
-        "The needs were met, but not in the best way, for example because the preferred "
-        "service could not be used",
-    )
+    CAF_NEEDS_UNKNOWN = "caf_needs_unknown", "CAF done, needs not known"
+    NEEDS_MET_NOT_EFFECTIVELY = "needs_met_not_effectively", "Needs met, not in the best way"
     STEP_DOWN_BELOW_THRESHOLD = (
         "step_down_below_threshold",
+        "Step-down, below social care threshold",
+    )
+    STEP_DOWN_COURT_ORDER = "step_down_court_order", "Step-down, end of court order"
+    OUTSIDE_CHILDRENS_SERVICES = "outside_childrens_services", "Outside children's services"
+    DISTINCT_WORK = "distinct_work", "Found in a project or consultation"
+
+
+#: The six routes as the Gap form's options put them to the practitioner.
+PRACTITIONER_ROUTE_LABELS = {
+    GapRoute.CAF_NEEDS_UNKNOWN: "A CAF is complete, but you do not know how to meet the needs",
+    GapRoute.NEEDS_MET_NOT_EFFECTIVELY: "The needs were met, but not in the best way",
+    GapRoute.STEP_DOWN_BELOW_THRESHOLD: "Stepping down: the needs are below social care thresholds",
+    GapRoute.STEP_DOWN_COURT_ORDER: "Stepping down at the end of a court order",
+    GapRoute.OUTSIDE_CHILDRENS_SERVICES: "You work outside children's services",
+    GapRoute.DISTINCT_WORK: "Your own project or consultation found a gap",
+}
+
+#: The guidance's full wording of each route, shown to the practitioner under its option.
+PRACTITIONER_ROUTE_HINTS = {
+    GapRoute.CAF_NEEDS_UNKNOWN: (
+        "You have completed a CAF and, having talked to the Team Around the Child, you do not "
+        "know how to meet the needs"
+    ),
+    GapRoute.NEEDS_MET_NOT_EFFECTIVELY: (
+        "The needs were met, but not in the best way, for example because the preferred "
+        "service could not be used"
+    ),
+    GapRoute.STEP_DOWN_BELOW_THRESHOLD: (
         "You are stepping down from a statutory service: the assessment did not meet children's "
-        "social care thresholds but needs remain that could lead to another referral",
-    )
-    STEP_DOWN_COURT_ORDER = (
-        "step_down_court_order",
+        "social care thresholds but needs remain that could lead to another referral"
+    ),
+    GapRoute.STEP_DOWN_COURT_ORDER: (
         "You are stepping down from statutory services at the end of a court order, and the "
-        "Team Around the Child cannot meet the needs that remain",
-    )
-    OUTSIDE_CHILDRENS_SERVICES = (
-        "outside_childrens_services",
+        "Team Around the Child cannot meet the needs that remain"
+    ),
+    GapRoute.OUTSIDE_CHILDRENS_SERVICES: (
         "You work outside children's services, for example in adult services, and know of "
-        "unmet needs of young people that need a joined-up approach",
-    )
-    DISTINCT_WORK = (
-        "distinct_work",
+        "unmet needs of young people that need a joined-up approach"
+    ),
+    GapRoute.DISTINCT_WORK: (
         "You run a distinct piece of work, such as a local project or a community "
-        "consultation, and have found gaps in what is available",
-    )
+        "consultation, and have found gaps in what is available"
+    ),
+}
 
 
 class YesNoNotApplicable(models.TextChoices):
@@ -91,8 +117,18 @@ class Barrier(models.TextChoices):
 
 
 class PanelAttendee(models.TextChoices):
-    LEAD_PROFESSIONAL = "lead_professional", "I will attend, as the Lead Professional"
-    REPRESENTATIVE = "representative", "A representative will attend for me"
+    """Who will attend the Resource Panel for a gap, as the panel reads it; the practitioner
+    answers in the first person (PRACTITIONER_ATTENDEE_LABELS)."""
+
+    LEAD_PROFESSIONAL = "lead_professional", "The Lead Professional"
+    REPRESENTATIVE = "representative", "A representative of the Lead Professional"
+
+
+#: The Gap form's options for who will attend, in the practitioner's own voice.
+PRACTITIONER_ATTENDEE_LABELS = {
+    PanelAttendee.LEAD_PROFESSIONAL: "I will attend, as the Lead Professional",
+    PanelAttendee.REPRESENTATIVE: "A representative will attend for me",
+}
 
 
 class EscalationType(models.TextChoices):
@@ -159,3 +195,9 @@ class WaitingList(models.TextChoices):
     SHORT = "short", "Short wait (under 4 weeks)"
     LONG = "long", "Long wait (4 weeks or more)"
     CLOSED = "closed", "Not taking referrals"
+
+
+def practitioner_choices(choices: type[models.TextChoices], labels: dict) -> list[tuple[str, str]]:
+    """A list's options as the practitioner reads them, in the list's order: their own wording
+    where the list has one, the shared label otherwise."""
+    return [(value, labels.get(value, label)) for value, label in choices.choices]

@@ -1,5 +1,8 @@
-"""The words the casework screens use for states, steps and review history, in one place, so
-the buttons, the forms, the timeline and the workflow picture all say the same thing."""
+"""The words the casework screens use for states, steps, answers and review history, in one
+place, so the buttons, the forms, the timeline and the workflow picture all say the same thing.
+
+These are the staff's words. What the practitioner reads of the same things is beside the
+choices: `states.PRACTITIONER_STATE_LABELS` and the PRACTITIONER_… mappings in `choices`."""
 
 from .models import CafEscalation, GapInService, Submission
 from .permissions import can_moderate, county_lead_only, practitioner_only
@@ -59,10 +62,10 @@ HISTORY_LABELS = {
     "set_themes": "Themes changed",
 }
 
-# The states' labels are written for the practitioner's status page ("from you"); staff
-# read this one from the other side.
-_STAFF_STATE_LABELS = {
-    "information_requested": "Waiting for information from the practitioner",
+#: Answers whose field name reads oddly under its heading on the submission's page and in
+#: its correction form ("The practitioner: Name").
+FIELD_LABELS = {
+    "practitioner_name": "Name",
 }
 
 
@@ -77,11 +80,16 @@ def history_label(name: str) -> str:
 
 
 def state_label(model: type[Submission], value: str) -> str:
-    """The plain label of a state of this model, as staff read it."""
-    if value in _STAFF_STATE_LABELS:
-        return _STAFF_STATE_LABELS[value]
+    """The plain label of a state of this model, as staff read it: the state field's choices
+    carry the staff wording (the practitioner's is `states.practitioner_state_label`)."""
     choices = dict(model._meta.get_field("state").choices)
     return str(choices.get(value, value.replace("_", " ")))
+
+
+def field_label(model: type[Submission], name: str) -> str:
+    """A submission field's label as staff read it, starting with a capital."""
+    label = FIELD_LABELS.get(name) or str(model._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 def who_may(permission) -> str:

@@ -3,6 +3,9 @@
 from django.core.exceptions import ValidationError
 
 from pei_workflow.choices import (
+    PRACTITIONER_ATTENDEE_LABELS,
+    PRACTITIONER_ROUTE_HINTS,
+    PRACTITIONER_ROUTE_LABELS,
     AffectedGroup,
     AgeBand,
     Barrier,
@@ -10,6 +13,7 @@ from pei_workflow.choices import (
     PanelAttendee,
     YesNo,
     YesNoNotApplicable,
+    practitioner_choices,
 )
 from pei_workflow.models import FREE_TEXT_MAX_LENGTH
 
@@ -25,16 +29,6 @@ from .fields import (
     format_pounds,
 )
 
-# Short labels for the six routes; the full wording from the guidance is each option's hint.
-ROUTE_LABELS = {
-    GapRoute.CAF_NEEDS_UNKNOWN: "A CAF is complete, but you do not know how to meet the needs",
-    GapRoute.NEEDS_MET_NOT_EFFECTIVELY: "The needs were met, but not in the best way",
-    GapRoute.STEP_DOWN_BELOW_THRESHOLD: "Stepping down: the needs are below social care thresholds",
-    GapRoute.STEP_DOWN_COURT_ORDER: "Stepping down at the end of a court order",
-    GapRoute.OUTSIDE_CHILDRENS_SERVICES: "You work outside children's services",
-    GapRoute.DISTINCT_WORK: "Your own project or consultation found a gap",
-}
-
 NONE_OF_THESE = "none"
 
 
@@ -46,8 +40,9 @@ class WhyForm(StepForm):
     route = RadioField(
         label="Why are you using this form?",
         help_text="Choose the one that fits best.",
-        choices=[(value, ROUTE_LABELS[value]) for value in GapRoute.values],
-        item_hints=dict(GapRoute.choices),
+        # A short option for each route, with the guidance's full wording as its hint.
+        choices=practitioner_choices(GapRoute, PRACTITIONER_ROUTE_LABELS),
+        item_hints=PRACTITIONER_ROUTE_HINTS,
         message_name="Why you are using this form",
         summary_label="Why you are using this form",
         required_message="Select why you are using this form",
@@ -217,7 +212,7 @@ class SpotPurchaseForm(StepForm):
     panel_attendee = RadioField(
         label="Who will attend the Resource Panel meeting?",
         help_text="Someone who knows the case should attend, to answer the panel's questions.",
-        choices=PanelAttendee.choices,
+        choices=practitioner_choices(PanelAttendee, PRACTITIONER_ATTENDEE_LABELS),
         message_name="Who will attend the panel",
         required_message="Select who will attend the panel",
         invalid_message="Select who will attend from the list",

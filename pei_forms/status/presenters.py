@@ -9,11 +9,10 @@ shown. A step added to the workflow later stays hidden until it is given a publi
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
-
 from pei_workflow.choices import SubmissionKind
 from pei_workflow.models import Submission, TransitionLog
-from pei_workflow.states import NEXT_STEPS
+from pei_workflow.selectors import review_history
+from pei_workflow.states import NEXT_STEPS, practitioner_state_label
 
 INFORMATION_REQUESTED = "information_requested"
 DECLINED = "declined"
@@ -77,19 +76,14 @@ class StatusSummary:
 
 def summarise(submission: Submission) -> StatusSummary:
     """Build the status page's view of a submission from the submission and its history."""
-    history = list(
-        TransitionLog.objects.filter(
-            content_type=ContentType.objects.get_for_model(submission),
-            object_id=submission.pk,
-        ).only("transition", "comment", "created_at")
-    )
+    history = review_history(submission, for_practitioner=True)
     return StatusSummary(
         reference=submission.reference,
         kind=SubmissionKind(submission.kind).label,
         district=submission.district.name,
         district_slug=submission.district.slug,
         state=submission.state,
-        state_label=submission.get_state_display(),
+        state_label=practitioner_state_label(submission.state),
         next_step=NEXT_STEPS.get(submission.state, ""),
         steps=[
             PublicStep(date=row.created_at, name=PUBLIC_STEPS[row.transition])
@@ -111,7 +105,17 @@ def summarise(submission: Submission) -> StatusSummary:
 def no_longer_possible(submission: Submission) -> str:
     """The message for a step the state no longer allows, such as answering twice."""
     return (
-        f"This submission is now “{submission.get_state_display().lower()}”, "
+        f"This submission is now “{practitioner_state_label(submission.state).lower()}”, "
+        "so that step is no longer possible. Nothing has been changed."
+    )
+
+
+def step_refused(submission: Submission) -> str:
+    """The message for a step the workflow refused because the submission moved on first
+    (the service's own message names the state in the staff's words)."""
+    submission.refresh_from_db(fields=["state"])
+    return (
+        f"{submission.reference} is now “{practitioner_state_label(submission.state)}”, "
         "so that step is no longer possible. Nothing has been changed."
     )
 

@@ -18,7 +18,7 @@ from ..protection import allow_client
 from .csrf import csrf_protect_no_referrer
 from .forms import AnswerForm, ResendLinkForm
 from .notifications import email_digest, send_status_link
-from .presenters import INFORMATION_REQUESTED, no_longer_possible, summarise
+from .presenters import INFORMATION_REQUESTED, no_longer_possible, step_refused, summarise
 
 STATUS_MODELS = [GapInService, CafEscalation]
 
@@ -75,8 +75,8 @@ def status(request, token: str):
         if form.is_valid():
             try:
                 provide_information(submission=submission, answer=form.cleaned_data["answer"])
-            except TransitionRefused as refused:
-                messages.warning(request, str(refused))
+            except TransitionRefused:
+                messages.warning(request, step_refused(submission))
             else:
                 messages.success(
                     request, "Your answer has been sent. The EIDO will carry on with the review."
@@ -107,8 +107,8 @@ def withdraw(request, token: str):
     if request.method == "POST":
         try:
             withdraw_by_practitioner(submission=submission)
-        except TransitionRefused as refused:
-            messages.warning(request, str(refused))
+        except TransitionRefused:
+            messages.warning(request, step_refused(submission))
         else:
             messages.success(request, f"You have withdrawn {submission.reference}.")
         return redirect("pei_forms:status", token=token)

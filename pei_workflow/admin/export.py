@@ -1,3 +1,4 @@
+from django.core.exceptions import FieldDoesNotExist
 from wagtail_modeladmin.views import IndexView
 
 # A spreadsheet treats a cell that starts with one of these as a formula; a practitioner's
@@ -14,7 +15,19 @@ def neutralise_formula(value):
 
 
 class SafeExportIndexView(IndexView):
-    """The submissions list, whose CSV and XLSX exports cannot carry formulas."""
+    """A list whose CSV and XLSX exports say each choice in words, as the screens do, and
+    cannot carry formulas."""
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for name in row:
+            try:
+                field = item._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.choices and getattr(item, name) not in (None, ""):
+                row[name] = getattr(item, f"get_{name}_display")()
+        return row
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

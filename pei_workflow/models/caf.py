@@ -26,7 +26,7 @@ class CafEscalation(Submission):
     agencies_involved = free_text("agencies involved")
     issue = free_text("the issue")
     steps_taken = free_text("steps already taken to resolve it")
-    outcome_sought = free_text("the outcome you want")
+    outcome_sought = free_text("the outcome wanted")
     county_implications = models.CharField(
         "may have county-wide implications", max_length=8, choices=YesNoUnsure.choices
     )

@@ -67,7 +67,7 @@ class Submission(FSMModelMixin, models.Model):
     )
 
     # The practitioner's own contact details: personal data, needed to reply.
-    practitioner_name = models.CharField("your name", max_length=SHORT_TEXT_MAX_LENGTH)
+    practitioner_name = models.CharField("practitioner's name", max_length=SHORT_TEXT_MAX_LENGTH)
     job_title = models.CharField(max_length=SHORT_TEXT_MAX_LENGTH)
     organisation = models.CharField(max_length=SHORT_TEXT_MAX_LENGTH)
     workforce = models.CharField(max_length=32, choices=Workforce.choices)

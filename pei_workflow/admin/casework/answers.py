@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from ...labels import field_label, state_label
 from ...models import (
     DECISION_FIELDS,
     MONITORING_FIELDS,
@@ -16,7 +17,6 @@ from ...models import (
     Submission,
     pounds,
 )
-from ...labels import state_label
 
 ANSWER_GROUPS = {
     GapInService: [
@@ -62,8 +62,6 @@ ANSWER_GROUPS = {
 # DECISION_FIELDS and MONITORING_FIELDS are shown only once set: each is written by the step
 # that records it.
 NOT_GIVEN = "Not given"
-# The practitioner's form asks "your name"; staff read it as the practitioner's.
-STAFF_LABELS = {"practitioner_name": "Name"}
 
 
 @dataclass(frozen=True)
@@ -94,12 +92,6 @@ def display_value(instance: Submission, name: str) -> tuple[str, bool]:
     if hasattr(value, "tzinfo") and hasattr(value, "hour"):
         return date_format(timezone.localtime(value), "j F Y, H:i"), False
     return str(value), field.get_internal_type() == "TextField"
-
-
-def field_label(model: type[Submission], name: str) -> str:
-    """A field's label as staff read it, starting with a capital."""
-    label = STAFF_LABELS.get(name) or str(model._meta.get_field(name).verbose_name)
-    return label[:1].upper() + label[1:]
 
 
 def _answer(instance: Submission, name: str) -> Answer:
