@@ -1,4 +1,5 @@
-"""The roles people have in the PEI site, as data: one home for group names and permissions.
+"""The roles people have in the PEI site, as data: one home for each group's permissions.
+The group names are the domain's (`pei_workflow.roles`); this module wires them up.
 
 Each role is a Django group. A role's permissions come in three kinds, because Wagtail keeps
 them in three places:
@@ -22,11 +23,15 @@ grants the same permissions, in the way ``0001_roles_and_workflow`` and
 
 from dataclasses import dataclass
 
-EDITORS = "Editors"
-GUIDANCE_APPROVERS = "Guidance approvers"
-EIDOS = "EIDOs"
-PANEL_MEMBERS = "Panel members"
-COUNTY_LEADS = "County leads"
+# The group names belong to the casework domain (the people service gives these groups);
+# this module wires them up.
+from pei_workflow.roles import (
+    COUNTY_LEADS,
+    EDITORS,
+    EIDOS,
+    GUIDANCE_APPROVERS,
+    PANEL_MEMBERS,
+)
 
 #: The page workflow every page goes through before a change is published.
 GUIDANCE_WORKFLOW = "Guidance approval"

@@ -1,7 +1,13 @@
 """Things that change casework data. Each public function is one unit of work."""
 
 from .agenda import add_to_agenda, defer
-from .budgets import BudgetPosition, budget_position, check_budget_change, check_spot_purchase
+from .budgets import (
+    BudgetPosition,
+    budget_position,
+    check_budget_change,
+    check_spot_purchase,
+    set_budget,
+)
 from .decisions import (
     escalate_to_sub_group,
     escalate_to_trust_board,
@@ -14,6 +20,7 @@ from .decisions import (
 )
 from .editing import answer_fields, correct_answers, editable_parts, set_themes
 from .history import record_transition
+from .meetings import save_meeting, save_panel_member
 from .people import (
     PersonRole,
     RoleChange,
@@ -67,6 +74,9 @@ __all__ = [
     "reopen",
     "request_information",
     "run_transition",
+    "save_meeting",
+    "save_panel_member",
+    "set_budget",
     "set_themes",
     "signpost",
     "start_review",

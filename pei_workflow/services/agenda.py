@@ -39,12 +39,22 @@ def check_meeting(submission: Submission, meeting: Meeting | None) -> None:
         raise ValidationError({"meeting": "That meeting has already happened. Select a later one."})
 
 
+def _locked_meeting(meeting: Meeting | None) -> Meeting | None:
+    """The meeting as saved, locked until the step's transaction ends, so that an edit of the
+    meeting (`services.meetings.save_meeting`, which locks it too) cannot change its district,
+    kind or date between this check and the item reaching its agenda."""
+    if meeting is None or meeting.pk is None:
+        return meeting
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
 def add_to_agenda(*, submission: Submission, actor, meeting: Meeting) -> Submission:
     """Put the submission on a coming meeting's agenda."""
 
     def put_on_agenda(locked: Submission) -> None:
-        check_meeting(locked, meeting)
-        locked.meeting = meeting
+        current = _locked_meeting(meeting)
+        check_meeting(locked, current)
+        locked.meeting = current
 
     return staff_step(
         submission=submission,
@@ -61,15 +71,16 @@ def defer(*, submission: Submission, actor, meeting: Meeting, reason: str = "") 
     reason = optional_text(reason, field="reason")
 
     def move(locked: Submission) -> None:
-        check_meeting(locked, meeting)
-        if locked.meeting_id is not None and meeting.date <= locked.meeting.date:
+        current = _locked_meeting(meeting)
+        check_meeting(locked, current)
+        if locked.meeting_id is not None and current.date <= locked.meeting.date:
             raise ValidationError(
                 {
                     "meeting": f"Select a meeting after {locked.meeting.date:%-d %B %Y}, "
                     "the one it is on now."
                 }
             )
-        locked.meeting = meeting
+        locked.meeting = current
 
     return staff_step(
         submission=submission,

@@ -1,11 +1,13 @@
 """The spot-purchase rules, in one place: at most the district's panel maximum per case, and
-never more than is left of the district's budget for the financial year."""
+never more than is left of the district's budget for the financial year; and setting the
+budgets themselves (`set_budget`)."""
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
 from ..models import (
     District,
@@ -15,6 +17,8 @@ from ..models import (
     pounds,
     spent_in,
 )
+from ..permissions import is_county_lead
+from .records import field_values, log_saved, save_record
 
 
 @dataclass(frozen=True)
@@ -96,10 +100,10 @@ def check_budget_change(
     """Refuse setting a budget below what the district has already spent that year, and
     moving a budget that has been spent from to another district or year.
 
-    With `lock` it must run inside the transaction that saves the budget: it locks the budget
-    row, the row a Resource Panel decision locks while it spends, so that a decision recorded
-    at the same moment cannot slip in between this check and the save. A form checks early
-    without the lock, to show its messages; the save checks again with it.
+    It must run inside the transaction that saves the budget, with the budget row locked (the
+    row a Resource Panel decision locks while it spends), so that a decision recorded at the
+    same moment cannot slip in between this check and the save: `lock` locks it here;
+    `set_budget`, which has locked it already, passes `lock=False`.
     """
     if budget.pk:
         # Compare with the row as saved: a bound form has already changed the instance.
@@ -119,3 +123,110 @@ def check_budget_change(
                 f"{pounds(spent)}."
             }
         )
+
+
+#: The financial years a budget can be set for, named by the year they start in.
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2100
+# What an edit compares to tell whether it changed anything.
+BUDGET_FIELDS = ("district_id", "financial_year", "amount")
+#: Two county leads set the same district's budget for the same year at the same moment.
+BUDGET_SET_A_MOMENT_AGO = (
+    "A budget for that district and year was set a moment ago. Change that one instead."
+)
+
+
+def _as_money(amount) -> Decimal | None:
+    """The amount as a Decimal (a command may pass "5000"), or None if it is not one."""
+    try:
+        amount = Decimal(str(amount)) if amount is not None else None
+    except InvalidOperation:
+        return None
+    return amount if amount is not None and amount.is_finite() else None
+
+
+def _check_budget_input(*, district, financial_year, amount) -> Decimal:
+    """The amount as a Decimal, once the input is known to be complete."""
+    errors = {}
+    if district is None:
+        errors["district"] = "Select the district the budget is for."
+    if not isinstance(financial_year, int) or not EARLIEST_YEAR <= financial_year <= LATEST_YEAR:
+        errors["financial_year"] = "Enter the year the financial year starts in, like 2026."
+    money = _as_money(amount)
+    if money is None or money < 0:
+        errors["amount"] = "Enter the budget in pounds, like 5000.00."
+    if errors:
+        raise ValidationError(errors)
+    return money
+
+
+def _check_one_budget_per_year(budget: SpotPurchaseBudget, district, financial_year) -> None:
+    others = SpotPurchaseBudget.objects.filter(district=district, financial_year=financial_year)
+    if budget.pk:
+        others = others.exclude(pk=budget.pk)
+    if others.exists():
+        raise ValidationError(
+            {
+                "financial_year": f"{district} already has a budget for "
+                f"{financial_year_label(financial_year)}. Change that one instead."
+            }
+        )
+
+
+def set_budget(
+    *,
+    actor,
+    budget: SpotPurchaseBudget | None = None,
+    district: District,
+    financial_year: int,
+    amount: Decimal,
+) -> SpotPurchaseBudget:
+    """Set a district's spot-purchase budget for one financial year: a new budget, or a change
+    to `budget`. Only a county lead sets budgets.
+
+    One unit of work: the budget row is locked (the row a Resource Panel decision locks while
+    it spends, see `check_spot_purchase`), so a decision recorded at the same moment cannot
+    slip in between the checks and the save. There is one budget per district and year; a
+    budget is never less than the district has spent that year, and a budget that has been
+    spent from keeps its district and year (`check_budget_change`). Saved with its field
+    history and Wagtail's log entry, as the admin's create and edit views write them.
+
+    Raises PermissionDenied if `actor` is not a county lead, and ValidationError (keyed by
+    district, financial_year or amount, or not keyed) if the change breaks a rule; either way
+    nothing changes. Returns the saved budget.
+    """
+    if not is_county_lead(actor):
+        raise PermissionDenied("Only a county lead can set or change a spot-purchase budget.")
+    amount = _check_budget_input(district=district, financial_year=financial_year, amount=amount)
+    created = budget is None or budget.pk is None
+    try:
+        with transaction.atomic():
+            if created:
+                locked = SpotPurchaseBudget()
+            else:
+                locked = SpotPurchaseBudget.objects.select_for_update().get(pk=budget.pk)
+            before = field_values(locked, BUDGET_FIELDS)
+            _check_one_budget_per_year(locked, district, financial_year)
+            # The row is locked above; the check reads the saved row, not `budget`, which a
+            # bound form may already have changed.
+            check_budget_change(
+                budget=locked,
+                district=district,
+                financial_year=financial_year,
+                amount=amount,
+                lock=False,
+            )
+            locked.district = district
+            locked.financial_year = financial_year
+            locked.amount = amount
+            save_record(locked, actor=actor, reason="Budget set" if created else "Budget changed")
+            log_saved(
+                locked,
+                actor=actor,
+                created=created,
+                changed=field_values(locked, BUDGET_FIELDS) != before,
+            )
+    except IntegrityError:
+        # Someone else set this district's budget for the year between the check and the save.
+        raise ValidationError({"financial_year": BUDGET_SET_A_MOMENT_AGO}) from None
+    return locked

@@ -1,7 +1,7 @@
 """Who works where: giving people roles and districts, and taking them away.
 
 The "People and districts" admin screen and the `pei_user` command both call these
-functions, so both behave the same. Each role is a group (`pei_site.roles`). EIDOs and panel
+functions, so both behave the same. Each role is a group (`pei_workflow.roles`). EIDOs and panel
 members also have one `DistrictAssignment` per district, which is what scopes their casework
 (`pei_workflow.selectors`); a person stays in the EIDOs or Panel members group exactly as
 long as they have at least one district in that role.
@@ -25,8 +25,7 @@ from django.db.models import Q
 from django.utils.text import capfirst
 from wagtail.log_actions import log
 
-from pei_site import roles as site_roles
-
+from .. import roles
 from ..models import District, DistrictAssignment, DistrictRole
 from ..permissions import is_county_lead
 
@@ -56,11 +55,11 @@ class PersonRole(models.TextChoices):
 
 
 ROLE_GROUPS = {
-    PersonRole.EIDO: site_roles.EIDOS,
-    PersonRole.PANEL_MEMBER: site_roles.PANEL_MEMBERS,
-    PersonRole.COUNTY_LEAD: site_roles.COUNTY_LEADS,
-    PersonRole.EDITOR: site_roles.EDITORS,
-    PersonRole.APPROVER: site_roles.GUIDANCE_APPROVERS,
+    PersonRole.EIDO: roles.EIDOS,
+    PersonRole.PANEL_MEMBER: roles.PANEL_MEMBERS,
+    PersonRole.COUNTY_LEAD: roles.COUNTY_LEADS,
+    PersonRole.EDITOR: roles.EDITORS,
+    PersonRole.APPROVER: roles.GUIDANCE_APPROVERS,
 }
 #: The roles held per district; the others cover every district or the whole site.
 DISTRICT_ROLES = {
