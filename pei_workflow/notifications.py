@@ -4,17 +4,16 @@ practitioner's free text, so a forwarded or misdirected email gives nothing away
 from django.apps import apps
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django_tasks import task
 
+from .admin.urls import inspect_url
 from .mail import deliver_email
 from .models import DistrictAssignment, DistrictRole
 
 
 def admin_inspect_url(submission) -> str:
     """The full address of a submission's page in the admin."""
-    opts = submission._meta
-    path = reverse(f"{opts.app_label}_{opts.model_name}_modeladmin_inspect", args=[submission.pk])
+    path = inspect_url(submission)
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 

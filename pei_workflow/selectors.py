@@ -244,3 +244,126 @@ def with_spend(budgets: QuerySet[SpotPurchaseBudget]) -> QuerySet[SpotPurchaseBu
             Subquery(spend, output_field=_MONEY), Value(Decimal("0.00")), output_field=_MONEY
         )
     ).annotate(left=ExpressionWrapper(F("amount") - F("spent_to_date"), output_field=_MONEY))
+
+
+# The review history (appended section). Every screen that reads a submission's review
+# history (the staff timeline, an agenda's decisions, the practitioner's status page, the
+# "Waiting for you" panel) reads it here, and its structured data is decoded here once.
+import datetime  # noqa: E402
+from collections.abc import Iterable  # noqa: E402
+from decimal import InvalidOperation  # noqa: E402
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+
+from .choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo  # noqa: E402
+from .models import Submission, TransitionLog  # noqa: E402
+
+__all__ += [
+    "PRACTITIONER_COMMENT_STEPS",
+    "decode_history_data",
+    "last_review_step",
+    "review_history",
+]
+
+#: The steps whose comment is written for the practitioner: the EIDO's question and the
+#: reason for declining. Every other comment in the history is for staff only.
+PRACTITIONER_COMMENT_STEPS = frozenset({"request_information", "decline"})
+
+# What each data key the services write holds, decoded from its JSON form. A value that no
+# longer decodes (a choice since renamed) is kept as written.
+_CHOICE_KEYS = {
+    "outcome": PanelOutcome,
+    "agreement": SubGroupAgreement,
+    "caf_in_place": YesNo,
+}
+# Closing records the monitoring outcome under the same key as a panel's outcome.
+_CHOICE_KEYS_BY_STEP = {"close": {"outcome": MonitoringOutcome}}
+
+
+def _decoded(choices, value):
+    return choices(value) if value in choices.values else value
+
+
+def _decoded_amount(value):
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+
+
+def _decoded_date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def decode_history_data(transition: str, data: dict | None) -> dict:
+    """A review history row's `data` with its values as Python values: choices as their
+    TextChoices members (PanelOutcome, SubGroupAgreement, YesNo, and MonitoringOutcome for a
+    close), `amount` as a Decimal, `meeting_date` as a date; the rest as written, in the
+    order written."""
+    choices = {**_CHOICE_KEYS, **_CHOICE_KEYS_BY_STEP.get(transition, {})}
+    decoded = {}
+    for key, value in (data or {}).items():
+        if key in choices and isinstance(value, str):
+            value = _decoded(choices[key], value)
+        elif key == "amount" and value not in (None, ""):
+            value = _decoded_amount(value)
+        elif key == "meeting_date" and value:
+            value = _decoded_date(value)
+        decoded[key] = value
+    return decoded
+
+
+def _history_rows(model: type[Submission]) -> QuerySet[TransitionLog]:
+    return TransitionLog.objects.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+def review_history(
+    submissions: Submission | QuerySet | Iterable[Submission],
+    *,
+    transitions: Iterable[str] | None = None,
+    for_practitioner: bool = False,
+) -> list[TransitionLog]:
+    """The review history of a submission, or of several submissions of one model (a
+    queryset or a list), oldest first, in one query. Callers pass submissions the person may
+    see (`visible_to`); `transitions` keeps only those steps.
+
+    Each row has `details`: its `data` decoded (`decode_history_data`). For the practitioner
+    (`for_practitioner`) the rows hold only what their status page may show: the step and
+    when, and the comment only of the steps written for them (`PRACTITIONER_COMMENT_STEPS`);
+    no staff names and no data.
+    """
+    if isinstance(submissions, Submission):
+        model, ids = type(submissions), [submissions.pk]
+    elif isinstance(submissions, QuerySet):
+        model, ids = submissions.model, submissions.order_by().values("pk")
+    else:
+        submissions = list(submissions)
+        if not submissions:
+            return []
+        model, ids = type(submissions[0]), [submission.pk for submission in submissions]
+    rows = _history_rows(model).filter(object_id__in=ids).order_by("created_at", "pk")
+    if transitions is not None:
+        rows = rows.filter(transition__in=list(transitions))
+    if for_practitioner:
+        rows = rows.only("object_id", "transition", "comment", "created_at")
+    else:
+        rows = rows.select_related("actor")
+    history = list(rows)
+    for row in history:
+        if for_practitioner:
+            if row.transition not in PRACTITIONER_COMMENT_STEPS:
+                row.comment = ""
+            row.details = {}
+        else:
+            row.details = decode_history_data(row.transition, row.data)
+    return history
+
+
+def last_review_step(model: type[Submission]) -> Subquery:
+    """The step of each submission's latest review history row, as a subquery on `pk`, to
+    annotate a queryset of `model` with (a list stays one query however long it is)."""
+    latest = _history_rows(model).filter(object_id=OuterRef("pk"))
+    return Subquery(latest.order_by("-created_at", "-pk").values("transition")[:1])

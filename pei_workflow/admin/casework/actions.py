@@ -3,18 +3,17 @@ a step is refused, why in plain words. The state machine decides: django-fsm's a
 transitions, which check both the state and the step's permission."""
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from ...labels import PRACTITIONER_STEPS, SUBMISSION_MODELS, state_label, step_label
 from ...models import Submission
 from ...permissions import county_lead_only
 from ...selectors import visible_to
 from ...services.transitions import may_take_step
-from ...labels import PRACTITIONER_STEPS, SUBMISSION_MODELS, state_label, step_label
+from ..base import scoped_object_or_404
+from ..urls import step_url
 
 # Steps that end a case rather than move it on: their buttons are less prominent.
 ENDING_STEPS = frozenset({"decline", "withdraw"})
@@ -37,7 +36,7 @@ def visible_submission_or_404(user, model_name: str, pk) -> Submission:
     model = SUBMISSION_MODELS.get(model_name)
     if model is None:
         raise Http404("No such kind of submission")
-    return get_object_or_404(visible_to(user, model).select_related("district"), pk=pk)
+    return scoped_object_or_404(visible_to(user, model).select_related("district"), pk)
 
 
 def staff_steps_of(model: type[Submission]) -> set[str]:
@@ -53,14 +52,6 @@ def offered_step_names(submission: Submission, user) -> list[str]:
         for t in submission.get_available_user_state_transitions(user)
         if t.name not in PRACTITIONER_STEPS
     ]
-
-
-def step_url(submission: Submission, name: str, next_url: str = "") -> str:
-    url = reverse(
-        "pei_workflow_step",
-        kwargs={"model_name": submission._meta.model_name, "pk": submission.pk, "transition": name},
-    )
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def offered_steps(submission: Submission, user, next_url: str = "") -> list[OfferedStep]:
@@ -115,9 +106,3 @@ def safe_next_url(request) -> str:
     ):
         return candidate
     return ""
-
-
-def inspect_url(submission: Submission) -> str:
-    return reverse(
-        f"pei_workflow_{submission._meta.model_name}_modeladmin_inspect", args=[submission.pk]
-    )

@@ -10,13 +10,20 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
+from ...labels import state_label
 from ...models import Priority, Submission, Theme
 from ...permissions import can_moderate
-from ...services import TransitionRefused, answer_fields, correct_answers, editable_parts, set_themes
+from ...services import (
+    TransitionRefused,
+    answer_fields,
+    correct_answers,
+    editable_parts,
+    set_themes,
+)
 from ...services.editing import ANSWERS, THEMES
-from .actions import inspect_url, safe_next_url, visible_submission_or_404
+from ..urls import inspect_url
+from .actions import safe_next_url, visible_submission_or_404
 from .answers import ANSWER_GROUPS, field_label
-from ...labels import state_label
 from .pages import form_page, refused_page
 from .step_forms import add_service_errors, group_fields
 

@@ -4,16 +4,15 @@ up next. Its queries are fixed in number, however many submissions and meetings 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from ...models import Meeting, TransitionLog
-from ...selectors import districts_visible_to, visible_to
-from ...states import CafState, GapState
 from ...labels import SUBMISSION_MODELS
+from ...models import CafEscalation, GapInService, Meeting
+from ...selectors import districts_visible_to, last_review_step, visible_to
+from ...states import CafState, GapState
+from .. import urls
 
 #: How many submissions of each kind each list shows; the rest are counted.
 LIMIT = 10
@@ -48,20 +47,9 @@ class NextMeeting:
     url: str
 
 
-def _last_step(model):
-    """The step of a submission's latest review history row, as a subquery."""
-    return Subquery(
-        TransitionLog.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
-        )
-        .order_by("-created_at", "-pk")
-        .values("transition")[:1]
-    )
-
-
 def _waiting(user, filters) -> WaitingList:
     items, total = [], 0
-    for model_name, model in SUBMISSION_MODELS.items():
+    for model in SUBMISSION_MODELS.values():
         queryset = filters(visible_to(user, model), model)
         total += queryset.count()
         for submission in queryset.select_related("district").order_by("submitted_at")[:LIMIT]:
@@ -71,9 +59,7 @@ def _waiting(user, filters) -> WaitingList:
                     kind=str(model.kind.label),
                     district=submission.district.name,
                     submitted_at=submission.submitted_at,
-                    url=reverse(
-                        f"pei_workflow_{model_name}_modeladmin_inspect", args=[submission.pk]
-                    ),
+                    url=urls.inspect_url(submission),
                 )
             )
     items.sort(key=lambda item: (item.submitted_at is None, item.submitted_at or ""))
@@ -91,7 +77,7 @@ def information_provided(user) -> WaitingList:
         user,
         lambda qs, model: (
             qs.filter(state="in_review")
-            .annotate(last_step=_last_step(model))
+            .annotate(last_step=last_review_step(model))
             .filter(last_step="provide_information")
         ),
     )
@@ -133,7 +119,7 @@ def next_meetings(user) -> list[NextMeeting]:
             district=m.district.name,
             date=m.date,
             items=m.items,
-            url=reverse("pei_workflow_agenda", args=[m.pk]),
+            url=urls.agenda_url(m),
         )
         for m in meetings
     ]
@@ -157,8 +143,8 @@ class WaitingForYouPanel(Component):
             "received": received(self.user),
             "information_provided": information_provided(self.user),
             "meetings": next_meetings(self.user),
-            "gap_list_url": reverse("pei_workflow_gapinservice_modeladmin_index"),
-            "caf_list_url": reverse("pei_workflow_cafescalation_modeladmin_index"),
+            "gap_list_url": urls.screen_url(GapInService),
+            "caf_list_url": urls.screen_url(CafEscalation),
         }
 
 

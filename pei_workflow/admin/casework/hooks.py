@@ -5,6 +5,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
+from .. import urls
 from .corrections import correct_answers_view, themes_view
 from .dashboard import add_waiting_for_you_panel
 from .options import CaseworkGroup
@@ -19,14 +20,14 @@ def register_step_urls():
         path(
             "casework/<str:model_name>/<int:pk>/step/<str:transition>/",
             step_view,
-            name="pei_workflow_step",
+            name=urls.STEP,
         ),
         path(
             "casework/<str:model_name>/<int:pk>/correct/",
             correct_answers_view,
-            name="pei_workflow_correct",
+            name=urls.CORRECT,
         ),
-        path("casework/<str:model_name>/<int:pk>/themes/", themes_view, name="pei_workflow_themes"),
+        path("casework/<str:model_name>/<int:pk>/themes/", themes_view, name=urls.THEMES),
     ]
 
 

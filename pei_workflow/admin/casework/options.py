@@ -1,8 +1,8 @@
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from wagtail_modeladmin.helpers import DjangoORMSearchHandler
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+"""The Casework screens: gaps in service and CAF escalations, each a list, inspect view and
+export scoped by `visible_to`. Nobody creates, edits or deletes a submission here:
+practitioners create them, and every change goes through a workflow step."""
+
+from wagtail_modeladmin.options import ModelAdminGroup
 
 from ...models import (
     DECISION_FIELDS,
@@ -10,67 +10,57 @@ from ...models import (
     CafEscalation,
     GapInService,
 )
-from ...selectors import visible_to
+from ...selectors import visible_district_ids, visible_to
+from ..base import (
+    CaseworkDistrictsMixin,
+    DistrictFilter,
+    ScopedModelAdmin,
+    ScopedPermissionHelper,
+)
 from .answers import answer_field_names
-from .export import SafeExportIndexView
-from .permissions import DistrictScopedPermissionHelper
-from .views import ReviewHistoryInspectView, VisibleDistrictFilter
+from .views import ReviewHistoryInspectView
 
 # What the inspect page's summary shows, first in every export.
 SUMMARY_FIELDS = ("reference", "district", "state", "submitted_at")
 
 
-class DistrictScopedAdmin(ModelAdmin):
-    """A submissions list, inspect view and export that show a person only the submissions
-    `visible_to` them. Any other submission's address answers 404, whatever the view."""
+class SubmissionPermissionHelper(ScopedPermissionHelper):
+    """Whoever can see at least one district's casework may use the screens, and then only
+    for the submissions `visible_to` them; nothing is created, edited or deleted here."""
 
-    permission_helper_class = DistrictScopedPermissionHelper
-    index_view_class = SafeExportIndexView
+    read_ids = staticmethod(visible_district_ids)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class SubmissionAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
+    permission_helper_class = SubmissionPermissionHelper
     inspect_view_class = ReviewHistoryInspectView
-    inspect_view_enabled = True
     inspect_template_name = "pei_workflow/admin/inspect.html"
     inspect_view_extra_css = ["pei_workflow/admin/casework.css"]
-    history_view_enabled = False
-    search_handler_class = DjangoORMSearchHandler
     search_fields = ("reference",)
-    add_to_settings_menu = False
-    list_per_page = 50
-
+    no_access = "Only EIDOs and county leads can see submissions."
     #: The related rows the list and the export show, joined in so that neither costs a query
     #: per row.
     related = ("district", "meeting__district")
 
-    def get_queryset(self, request):
-        return visible_to(request.user, self.model).select_related(*self.related)
-
-    def _visible_or_404(self, request, instance_pk):
-        try:
-            visible = visible_to(request.user, self.model).filter(pk=unquote(instance_pk))
-            found = visible.exists()
-        except (ValueError, ValidationError):
-            found = False
-        if not found:
-            raise Http404("No such submission")
-
-    def inspect_view(self, request, instance_pk):
-        self._visible_or_404(request, instance_pk)
-        return super().inspect_view(request, instance_pk)
-
-    def edit_view(self, request, instance_pk):
-        self._visible_or_404(request, instance_pk)
-        return super().edit_view(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        self._visible_or_404(request, instance_pk)
-        return super().delete_view(request, instance_pk)
+    def selector(self, user):
+        return visible_to(user, self.model)
 
 
-class GapInServiceAdmin(DistrictScopedAdmin):
+class GapInServiceAdmin(SubmissionAdmin):
     model = GapInService
     menu_label = "Gaps in service"
     menu_icon = "warning"
     list_display = ("reference", "district", "state", "route", "barrier", "submitted_at")
-    list_filter = (VisibleDistrictFilter, "state", "route", "barrier")
+    list_filter = (DistrictFilter, "state", "route", "barrier")
     related = ("district", "meeting__district", "priority", "identified_service")
     # The export carries what reports need: the answers, then what was decided and the outcome.
     list_export = [
@@ -83,12 +73,12 @@ class GapInServiceAdmin(DistrictScopedAdmin):
     export_filename = "gaps-in-service"
 
 
-class CafEscalationAdmin(DistrictScopedAdmin):
+class CafEscalationAdmin(SubmissionAdmin):
     model = CafEscalation
     menu_label = "CAF escalations"
     menu_icon = "arrow-up-big"
     list_display = ("reference", "district", "state", "escalation_type", "submitted_at")
-    list_filter = (VisibleDistrictFilter, "state", "escalation_type", "county_implications")
+    list_filter = (DistrictFilter, "state", "escalation_type", "county_implications")
     list_export = [
         *SUMMARY_FIELDS,
         *answer_field_names(CafEscalation),

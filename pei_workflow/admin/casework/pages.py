@@ -5,7 +5,9 @@ and the correction and themes screens share them."""
 from django.template.response import TemplateResponse
 
 from ...models import Submission
-from .actions import inspect_url, safe_next_url
+from ..base import refused
+from ..urls import inspect_url
+from .actions import safe_next_url
 
 
 def form_page(
@@ -27,11 +29,12 @@ def form_page(
 
 
 def refused_page(request, submission: Submission, title: str, reason: str) -> TemplateResponse:
-    """403: this change is not this person's to make now, and why."""
-    context = {
-        "submission": submission,
-        "step_label": title,
-        "reason": reason,
-        "back_url": inspect_url(submission),
-    }
-    return TemplateResponse(request, "pei_workflow/admin/step_refused.html", context, status=403)
+    """403: this change is not this person's to make now, and why (the one refusal page)."""
+    return refused(
+        request,
+        reason,
+        subject=submission.reference,
+        heading=title,
+        back_url=inspect_url(submission),
+        back_label=f"Back to {submission.reference}",
+    )

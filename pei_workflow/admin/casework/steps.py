@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
 from ... import services
-from ...models import pounds
+from ...labels import history_label, step_label
+from ...models import Meeting, pounds
 from ...services import TransitionRefused
 from ...services.transitions import may_take_step, refusal_message
+from ..urls import inspect_url, screen_url
 from .actions import (
-    inspect_url,
     offered_step_names,
     possible_from,
     refusal_reason,
@@ -35,7 +35,6 @@ from .actions import (
     staff_steps_of,
     visible_submission_or_404,
 )
-from ...labels import history_label, step_label
 from .pages import form_page, refused_page
 from .step_forms import (
     CloseForm,
@@ -98,12 +97,6 @@ STEPS = {
     ),
     "reopen": Step(reason_form("Why are you reopening it?", "Reopen"), "reopen"),
 }
-
-# Where a meeting is created, if the meetings screens offer it (tried in order).
-CREATE_MEETING_URL_NAMES = (
-    "pei_workflow_meeting_modeladmin_create",
-    "wagtailsnippets_pei_workflow_meeting:add",
-)
 
 
 @require_http_methods(["GET", "POST"])
@@ -187,9 +180,4 @@ def _budget(submission) -> dict:
 
 
 def _create_meeting_url() -> str:
-    for name in CREATE_MEETING_URL_NAMES:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return ""
+    return screen_url(Meeting, "create")

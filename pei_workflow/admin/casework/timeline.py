@@ -2,14 +2,13 @@
 to which, their comment, and the step's structured data under human labels."""
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-
-from django.contrib.contenttypes.models import ContentType
-from django.urls import NoReverseMatch, reverse
+from decimal import Decimal
 
 from ...choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
-from ...models import Submission, TransitionLog, pounds
 from ...labels import history_label, state_label
+from ...models import Submission, TransitionLog, pounds
+from ...selectors import review_history
+from .. import urls
 
 
 @dataclass(frozen=True)
@@ -31,15 +30,14 @@ class TimelineEntry:
     data: list[DataItem] = field(default_factory=list)
 
 
+# The values come decoded (`selectors.decode_history_data`): amounts as Decimals, choices as
+# their members; a value that did not decode is shown as written.
 def _money(value) -> str:
-    try:
-        return pounds(Decimal(str(value)))
-    except (InvalidOperation, ValueError):
-        return str(value)
+    return pounds(value) if isinstance(value, Decimal) else str(value)
 
 
 def _choice(choices):
-    return lambda value: str(dict(choices.choices).get(value, value))
+    return lambda value: str(value.label) if isinstance(value, choices) else str(value)
 
 
 def _yes_no(value) -> str:
@@ -73,15 +71,13 @@ _HIDDEN_KEYS = {"meeting_id", "meeting_date", "service_id"}
 
 
 def _agenda_url(meeting_id) -> str:
-    try:
-        return reverse("pei_workflow_agenda", args=[meeting_id]) if meeting_id else ""
-    except NoReverseMatch:  # the meetings screens are not installed
-        return ""
+    return urls.agenda_url(meeting_id) if meeting_id else ""
 
 
 def data_items(log: TransitionLog) -> list[DataItem]:
-    """The structured data of one history row, labelled for people, in a stable order."""
-    data = log.data or {}
+    """The structured data of one history row (from `review_history`, so decoded),
+    labelled for people, in a stable order."""
+    data = log.details
     labels = {**_DATA_LABELS, **_DATA_LABELS_BY_STEP.get(log.transition, {})}
     items = []
     if data.get("meeting"):
@@ -96,10 +92,7 @@ def data_items(log: TransitionLog) -> list[DataItem]:
 
 def history_of(submission: Submission):
     """The submission's review history rows, oldest first, with their actors."""
-    return TransitionLog.objects.filter(
-        content_type=ContentType.objects.get_for_model(submission),
-        object_id=submission.pk,
-    ).select_related("actor")
+    return review_history(submission)
 
 
 def timeline(submission: Submission) -> list[TimelineEntry]:

@@ -1,14 +1,12 @@
-from django.contrib.admin import SimpleListFilter
-from django.urls import reverse
 from wagtail_modeladmin.views import InspectView
 
-from ...selectors import districts_visible_to
+from ...labels import state_label
 from ...services import editable_parts
 from ...services.editing import ANSWERS, THEMES
 from ...workflow_graph import workflow_steps, workflow_svg
+from .. import urls
 from .actions import offered_steps
 from .answers import answer_groups, decision_answers, monitoring_answers, summary
-from ...labels import state_label
 from .timeline import timeline
 
 
@@ -43,8 +41,8 @@ class ReviewHistoryInspectView(InspectView):
             monitoring=monitoring_answers(submission),
             review_history=timeline(submission),
             steps=offered_steps(submission, user),
-            correct_url=reverse("pei_workflow_correct", kwargs=kwargs) if ANSWERS in parts else "",
-            themes_url=reverse("pei_workflow_themes", kwargs=kwargs) if THEMES in parts else "",
+            correct_url=urls.correct_url(submission) if ANSWERS in parts else "",
+            themes_url=urls.themes_url(submission) if THEMES in parts else "",
             **self._workflow_context(submission),
         )
         return context
@@ -58,18 +56,3 @@ class ReviewHistoryInspectView(InspectView):
             "current_state_label": state_label(model, submission.state),
             "next_steps": [s for s in steps if submission.state in s.sources],
         }
-
-
-class VisibleDistrictFilter(SimpleListFilter):
-    """Filter by district, offering only the districts this person may see."""
-
-    title = "district"
-    parameter_name = "district"
-
-    def lookups(self, request, model_admin):
-        return [(str(d.pk), d.name) for d in districts_visible_to(request.user)]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(district_id=self.value())
-        return queryset

@@ -1,15 +1,17 @@
 """The "Directory" admin group: services, themes and CYPP priorities."""
 
-from django.contrib.admin import SimpleListFilter
-from django.core.exceptions import PermissionDenied
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail_modeladmin.helpers import DjangoORMSearchHandler
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.options import ModelAdminGroup
 
-from ..casework.views import VisibleDistrictFilter
 from ...models import Priority, Service, Theme
-from ...refusals import refused
-from ...selectors import districts_visible_to, priorities_visible_to, services_visible_to
+from ...selectors import priorities_visible_to, services_visible_to
+from ..base import (
+    CaseworkDistrictsMixin,
+    DeclaredFilter,
+    DistrictFilter,
+    ScopedModelAdmin,
+    choice_filter,
+)
 from .forms import TICK_BOXES, PriorityForm, ServiceForm, ThemeForm
 from .permissions import (
     PriorityPermissionHelper,
@@ -21,34 +23,6 @@ from .views import GuardedDeleteView, ServiceInspectView
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _id(value) -> int | None:
-    """A filter's value as an id, or None for anything that is not a whole number."""
-    return int(value) if value and str(value).isdigit() else None
-
-
-def yes_no_filter(field_name: str, label: str) -> type[SimpleListFilter]:
-    """A Yes / No filter on a boolean field, titled in plain words ("By published")."""
-
-    def lookups(self, request, model_admin):
-        return [("1", "Yes"), ("0", "No")]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("0", "1"):
-            return queryset.filter(**{field_name: self.value() == "1"})
-        return queryset
-
-    return type(
-        f"{field_name.title().replace('_', '')}Filter",
-        (SimpleListFilter,),
-        {
-            "title": label,
-            "parameter_name": field_name,
-            "lookups": lookups,
-            "queryset": queryset,
-        },
-    )
 
 
 def yes_no_column(field_name: str, label: str):
@@ -63,35 +37,15 @@ def yes_no_column(field_name: str, label: str):
     return column
 
 
-class ServiceDistrictFilter(SimpleListFilter):
-    """Services covering one district, offering only the districts this person works in."""
-
-    title = "district"
-    parameter_name = "district"
-
-    def lookups(self, request, model_admin):
-        return [(str(d.pk), d.name) for d in districts_visible_to(request.user)]
-
-    def queryset(self, request, queryset):
-        district_id = _id(self.value())
-        if district_id is None:
-            return queryset
-        covering = Service.districts.through.objects.filter(district_id=district_id)
-        return queryset.filter(pk__in=covering.values("service"))
-
-
-class ServiceThemeFilter(SimpleListFilter):
+class ServiceThemeFilter(DeclaredFilter):
     title = "theme"
     parameter_name = "theme"
 
     def lookups(self, request, model_admin):
         return [(str(t.pk), t.name) for t in Theme.objects.all()]
 
-    def queryset(self, request, queryset):
-        theme_id = _id(self.value())
-        if theme_id is None:
-            return queryset
-        tagged = Service.themes.through.objects.filter(theme_id=theme_id)
+    def apply(self, queryset, value):
+        tagged = Service.themes.through.objects.filter(theme_id=value)
         return queryset.filter(pk__in=tagged.values("service"))
 
 
@@ -102,34 +56,13 @@ DIRECTORY_KEEPERS = (
 ASK_YOUR_EIDO = "If you need to change something here, ask your district's EIDO."
 
 
-def _forbidden_as_403(view):
-    """Answer a refused screen with a 403 page, where Wagtail would redirect to the dashboard
-    with a message: the status then says plainly, to people and tests, that it was refused."""
-
-    def guarded(self, request, *args, **kwargs):
-        try:
-            return view(self, request, *args, **kwargs)
-        except PermissionDenied:
-            return refused(request, DIRECTORY_KEEPERS, advice=ASK_YOUR_EIDO)
-
-    return guarded
-
-
-class DirectoryAdmin(ModelAdmin):
-    """What the three screens share: no history view, not in settings, guarded delete, and a
-    403 for whoever may not use a screen."""
+class DirectoryAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
+    """What the three screens share: a guarded delete, and the same refusal for whoever may
+    not use a screen or make a change."""
 
     delete_view_class = GuardedDeleteView
-    history_view_enabled = False
-    add_to_settings_menu = False
-    search_handler_class = DjangoORMSearchHandler
-    list_per_page = 50
-
-    index_view = _forbidden_as_403(ModelAdmin.index_view)
-    create_view = _forbidden_as_403(ModelAdmin.create_view)
-    inspect_view = _forbidden_as_403(ModelAdmin.inspect_view)
-    edit_view = _forbidden_as_403(ModelAdmin.edit_view)
-    delete_view = _forbidden_as_403(ModelAdmin.delete_view)
+    refusal = no_access = DIRECTORY_KEEPERS
+    advice = ASK_YOUR_EIDO
 
     def in_use_message(self, instance) -> str | None:
         """Why this record cannot be deleted, or None when nothing uses it."""
@@ -152,11 +85,12 @@ class ServiceAdmin(DirectoryAdmin):
         "published",
         "times_missed",
     )
+    district_path = "districts"
     list_filter = (
-        ServiceDistrictFilter,
+        DistrictFilter,
         ServiceThemeFilter,
         "waiting_list",
-        yes_no_filter("is_published", "published"),
+        choice_filter(Service, "is_published", "published"),
     )
     search_fields = ("name",)
     inspect_view_fields = [
@@ -195,14 +129,10 @@ class ServiceAdmin(DirectoryAdmin):
         base_form_class=ServiceForm,
     )
 
-    def get_queryset(self, request):
+    def selector(self, user):
         # One query for the rows with their times-missed count, one each for all their
         # districts and themes: flat, however many services there are.
-        return (
-            services_visible_to(request.user)
-            .with_times_missed()
-            .prefetch_related("districts", "themes")
-        )
+        return services_visible_to(user).with_times_missed().prefetch_related("districts", "themes")
 
     @staticmethod
     def _names(objects) -> str:
@@ -242,10 +172,16 @@ class ThemeAdmin(DirectoryAdmin):
     menu_label = "Themes"
     menu_icon = "tag"
     permission_helper_class = ThemePermissionHelper
+    inspect_view_enabled = False
     list_display = ("name", "description", "active")
-    list_filter = (yes_no_filter("is_active", "active"),)
+    list_filter = (choice_filter(Theme, "is_active", "active"),)
     active = yes_no_column("is_active", "Active")
     search_fields = ("name",)
+
+    def selector(self, user):
+        # Themes are shared by every district; the permission helper decides who keeps them.
+        return Theme.objects.all()
+
     edit_handler = ObjectList(
         [
             FieldPanel("name"),
@@ -279,8 +215,9 @@ class PriorityAdmin(DirectoryAdmin):
     menu_label = "CYPP priorities"
     menu_icon = "list-ol"
     permission_helper_class = PriorityPermissionHelper
+    inspect_view_enabled = False
     list_display = ("title", "district", "sort_order", "active")
-    list_filter = (VisibleDistrictFilter, yes_no_filter("is_active", "active"))
+    list_filter = (DistrictFilter, choice_filter(Priority, "is_active", "active"))
     active = yes_no_column("is_active", "Active")
     search_fields = ("title",)
     ordering = ("district__name", "sort_order", "title")
@@ -294,8 +231,10 @@ class PriorityAdmin(DirectoryAdmin):
         base_form_class=PriorityForm,
     )
 
-    def get_queryset(self, request):
-        return priorities_visible_to(request.user).select_related("district")
+    related = ("district",)
+
+    def selector(self, user):
+        return priorities_visible_to(user)
 
     def in_use_message(self, instance) -> str | None:
         used = instance.gaps.count()

@@ -11,35 +11,21 @@ the person's district ids, read once per request and kept on the request's user 
 from the row's prefetched districts: a longer list costs no more queries.
 """
 
-from wagtail_modeladmin.helpers import PermissionHelper
-
 from ...permissions import is_county_lead
 from ...selectors import visible_district_ids
+from ..base import ScopedPermissionHelper
 
 
-def keeps_the_directory(user) -> bool:
-    """An EIDO of at least one district, or a county lead."""
-    return is_county_lead(user) or bool(visible_district_ids(user))
+class DirectoryPermissionHelper(ScopedPermissionHelper):
+    """Open to whoever keeps the directory (an EIDO of at least one district, or a county
+    lead), ignoring Django's model permissions: the roles, not group permissions, decide.
+    They read and change the records of their own districts; only a county lead deletes,
+    unless a screen says otherwise. Subclasses narrow what may happen to one record."""
 
-
-class DirectoryPermissionHelper(PermissionHelper):
-    """Open to whoever keeps the directory, ignoring Django's model permissions: the roles,
-    not group permissions, decide. Subclasses narrow what may happen to one record."""
-
-    def user_has_any_permissions(self, user):
-        return keeps_the_directory(user)
-
-    def user_can_list(self, user):
-        return keeps_the_directory(user)
-
-    def user_can_create(self, user):
-        return keeps_the_directory(user)
+    read_ids = staticmethod(visible_district_ids)
 
     def user_can_inspect_obj(self, user, obj):
         return self.user_can_edit_obj(user, obj)
-
-    def user_can_edit_obj(self, user, obj):
-        return keeps_the_directory(user)
 
     def user_can_delete_obj(self, user, obj):
         return is_county_lead(user)
@@ -49,12 +35,12 @@ class ServicePermissionHelper(DirectoryPermissionHelper):
     """An EIDO edits a service that covers at least one of their districts; only a county
     lead deletes one, since a service can cover districts the EIDO does not work in."""
 
-    def user_can_edit_obj(self, user, obj):
-        if is_county_lead(user):
-            return True
-        theirs = visible_district_ids(user)
+    def district_ids_of(self, obj) -> set[int]:
         # .all() rather than values_list: it reads the list's prefetched districts.
-        return any(district.pk in theirs for district in obj.districts.all())
+        return {district.pk for district in obj.districts.all()}
+
+    def user_can_edit_obj(self, user, obj):
+        return is_county_lead(user) or super().user_can_edit_obj(user, obj)
 
 
 class ThemePermissionHelper(DirectoryPermissionHelper):
@@ -64,6 +50,9 @@ class ThemePermissionHelper(DirectoryPermissionHelper):
     def user_can_inspect_obj(self, user, obj):
         return False
 
+    def user_can_edit_obj(self, user, obj):
+        return self.user_has_any_permissions(user)
+
 
 class PriorityPermissionHelper(DirectoryPermissionHelper):
     """A district's priorities belong to its EIDOs and the county leads, who may also delete
@@ -71,9 +60,6 @@ class PriorityPermissionHelper(DirectoryPermissionHelper):
 
     def user_can_inspect_obj(self, user, obj):
         return False
-
-    def user_can_edit_obj(self, user, obj):
-        return is_county_lead(user) or obj.district_id in visible_district_ids(user)
 
     def user_can_delete_obj(self, user, obj):
         return self.user_can_edit_obj(user, obj)

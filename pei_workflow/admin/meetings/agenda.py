@@ -8,20 +8,18 @@ someone decides it belongs there.
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from urllib.parse import quote
+from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.timezone import localtime
 from django_fsm import can_proceed, has_transition_perm
 
-from ...choices import PanelAttendee, PanelOutcome, SubGroupAgreement
+from ...choices import PanelOutcome, SubGroupAgreement
 from ...models import GapInService, Meeting, TransitionLog, pounds
-from ...selectors import agenda_items, meetings_visible_to, visible_district_ids
+from ...selectors import agenda_items, meetings_visible_to, review_history, visible_district_ids
 from ...states import CafState, GapState
+from .. import urls
 
 WAITING_STATES = {GapState.ON_PANEL_AGENDA, CafState.ON_SUB_GROUP_AGENDA}
 
@@ -31,14 +29,6 @@ def _decision_step(item) -> str:
     if isinstance(item, GapInService):
         return "record_panel_decision"
     return "record_sub_group_decision"
-
-
-# The form's answer is in the practitioner's own words ("I will attend"); an agenda is read
-# by the panel.
-ATTENDEE_ON_AGENDA = {
-    PanelAttendee.LEAD_PROFESSIONAL: "The Lead Professional",
-    PanelAttendee.REPRESENTATIVE: "A representative of the Lead Professional",
-}
 
 
 @dataclass
@@ -76,10 +66,8 @@ def agenda_view(request, pk):
         "meeting": meeting,
         "items": summaries,
         "waiting": sum(1 for item in items if item.state in WAITING_STATES),
-        "meetings_url": reverse("pei_workflow_meeting_modeladmin_index"),
-        "edit_url": reverse("pei_workflow_meeting_modeladmin_edit", args=[meeting.pk])
-        if may_edit
-        else "",
+        "meetings_url": urls.screen_url(Meeting),
+        "edit_url": urls.screen_url(meeting, "edit") if may_edit else "",
     }
     return TemplateResponse(request, "pei_workflow/meetings/agenda.html", context)
 
@@ -96,15 +84,7 @@ class _ActionChecker:
         steps = ((_decision_step(item), "Record decision"), ("defer", "Move to a later meeting"))
         for transition, label in steps:
             if self._may(item, transition):
-                url = reverse(
-                    "pei_workflow_step",
-                    kwargs={
-                        "model_name": item._meta.model_name,
-                        "pk": item.pk,
-                        "transition": transition,
-                    },
-                )
-                links.append((label, f"{url}?next={quote(agenda_path)}"))
+                links.append((label, urls.step_url(item, transition, next_url=agenda_path)))
         return links
 
     def _may(self, item, transition: str) -> bool:
@@ -136,10 +116,7 @@ def _summarise(item) -> AgendaItem:
             ("Families affected", str(item.families_affected)),
             ("Themes", themes),
             ("Spot purchase asked for", asked),
-            (
-                "Who will attend",
-                ATTENDEE_ON_AGENDA.get(item.panel_attendee, item.get_panel_attendee_display()),
-            ),
+            ("Who will attend", item.get_panel_attendee_display()),
         ]
         texts = [
             ("The unmet need", item.unmet_need),
@@ -178,18 +155,14 @@ def _latest_decisions(items) -> dict[int, TransitionLog]:
     replaced the notes on the submission itself."""
     if not items:
         return {}
-    logs = TransitionLog.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(items[0])),
-        object_id__in=[item.pk for item in items],
-        transition=_decision_step(items[0]),
-    ).order_by("created_at", "pk")
+    logs = review_history(items, transitions=[_decision_step(items[0])])
     return {log.object_id: log for log in logs}
 
 
 def _decision(log: TransitionLog | None) -> list[tuple[str, str]]:
     if log is None:
         return []
-    data = log.data or {}
+    data = log.details  # decoded by `review_history`
     rows = []
     if "outcome" in data:
         rows.append(("What was agreed", _label(PanelOutcome, data["outcome"])))
@@ -207,12 +180,9 @@ def _decision(log: TransitionLog | None) -> list[tuple[str, str]]:
     return rows
 
 
-def _label(choices, value: str) -> str:
-    return choices(value).label if value in choices.values else value
+def _label(choices, value) -> str:
+    return str(value.label) if isinstance(value, choices) else str(value)
 
 
-def _money(amount: str) -> str:
-    try:
-        return pounds(Decimal(amount))
-    except InvalidOperation:
-        return amount
+def _money(amount) -> str:
+    return pounds(amount) if isinstance(amount, Decimal) else str(amount)

@@ -4,6 +4,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
+from .. import urls
 from .agenda import agenda_view
 from .options import MeetingsGroup
 
@@ -12,4 +13,4 @@ modeladmin_register(MeetingsGroup)
 
 @hooks.register("register_admin_urls")
 def register_agenda_urls():
-    return [path("casework/meetings/<int:pk>/agenda/", agenda_view, name="pei_workflow_agenda")]
+    return [path("casework/meetings/<int:pk>/agenda/", agenda_view, name=urls.AGENDA)]

@@ -6,38 +6,11 @@ lead, or an EIDO of the row's district; panel members change nothing. Budgets an
 maximum are the county leads' alone.
 """
 
-from wagtail_modeladmin.helpers import PermissionHelper
-
 from ...permissions import is_county_lead
-from ...selectors import meeting_district_ids, visible_district_ids
+from ..base import ScopedPermissionHelper
 
 
-class DistrictRowPermissionHelper(PermissionHelper):
-    """Read a row of your meeting districts; add or change a row of your EIDO districts."""
-
-    def district_id_of(self, obj) -> int:
-        return obj.district_id
-
-    def user_has_any_permissions(self, user):
-        return bool(meeting_district_ids(user))
-
-    def user_can_list(self, user):
-        return self.user_has_any_permissions(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return self.district_id_of(obj) in meeting_district_ids(user)
-
-    def user_can_create(self, user):
-        return bool(visible_district_ids(user))
-
-    def user_can_edit_obj(self, user, obj):
-        return self.district_id_of(obj) in visible_district_ids(user)
-
-    def user_can_delete_obj(self, user, obj):
-        return self.user_can_edit_obj(user, obj)
-
-
-class MeetingPermissionHelper(DistrictRowPermissionHelper):
+class MeetingPermissionHelper(ScopedPermissionHelper):
     """A meeting with anything on its agenda is part of the casework record: it is never
     deleted (its submissions point at it)."""
 
@@ -50,7 +23,7 @@ class MeetingPermissionHelper(DistrictRowPermissionHelper):
         return not has_items
 
 
-class PanelMemberPermissionHelper(DistrictRowPermissionHelper):
+class PanelMemberPermissionHelper(ScopedPermissionHelper):
     """A member recorded at a meeting stays, so that its attendance stays true; they are
     marked as no longer a member instead."""
 
@@ -63,7 +36,7 @@ class PanelMemberPermissionHelper(DistrictRowPermissionHelper):
         return not in_meetings
 
 
-class BudgetPermissionHelper(DistrictRowPermissionHelper):
+class BudgetPermissionHelper(ScopedPermissionHelper):
     """County leads set budgets; everyone who reads a district's meetings reads its budgets.
     A budget that has been spent from is never deleted."""
 
@@ -82,12 +55,12 @@ class BudgetPermissionHelper(DistrictRowPermissionHelper):
         return not spent
 
 
-class DistrictPermissionHelper(DistrictRowPermissionHelper):
+class DistrictPermissionHelper(ScopedPermissionHelper):
     """Districts are made by a migration and never deleted here; a county lead changes a
     district's panel maximum, everyone else reads it."""
 
-    def district_id_of(self, obj) -> int:
-        return obj.pk
+    def district_ids_of(self, obj) -> set[int]:
+        return {obj.pk}
 
     def user_can_create(self, user):
         return False

@@ -1,39 +1,21 @@
 """List filters and the inspect, create and edit views the meetings and budgets screens add
 to wagtail-modeladmin's own."""
 
-from django.contrib.admin import SimpleListFilter
-from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import capfirst
+from wagtail.admin import messages
 from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
 from ...models import SpotPurchase, SpotPurchaseBudget, financial_year_label, pounds
-from ...selectors import meeting_districts_visible_to, visible_district_ids, with_spend
+from ...selectors import visible_district_ids, with_spend
+from ...services import save_meeting, save_panel_member, set_budget
+from .. import urls
+from ..base import DeclaredFilter
 
 
-class ReadableDistrictFilter(SimpleListFilter):
-    """Filter by district, offering only the districts this person may read."""
-
-    title = "district"
-    parameter_name = "district"
-
-    def lookups(self, request, model_admin):
-        return [(str(d.pk), d.name) for d in meeting_districts_visible_to(request.user)]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(**{model_district_path(queryset.model): value})
-        return queryset
-
-
-def model_district_path(model) -> str:
-    """How a model names its district: a district is its own."""
-    return "pk" if model._meta.model_name == "district" else "district_id"
-
-
-class WhenFilter(SimpleListFilter):
+class WhenFilter(DeclaredFilter):
     """Meetings still to come (today included) or already held."""
 
     title = "when"
@@ -42,16 +24,14 @@ class WhenFilter(SimpleListFilter):
     def lookups(self, request, model_admin):
         return [("upcoming", "Today or later"), ("past", "Before today")]
 
-    def queryset(self, request, queryset):
+    def apply(self, queryset, value):
         today = timezone.localdate()
-        if self.value() == "upcoming":
+        if value == "upcoming":
             return queryset.filter(date__gte=today)
-        if self.value() == "past":
-            return queryset.filter(date__lt=today)
-        return queryset
+        return queryset.filter(date__lt=today)
 
 
-class FinancialYearFilter(SimpleListFilter):
+class FinancialYearFilter(DeclaredFilter):
     """Filter budgets by financial year, named as people say it: "2026 to 2027"."""
 
     title = "financial year"
@@ -62,11 +42,8 @@ class FinancialYearFilter(SimpleListFilter):
         years = years.values_list("financial_year", flat=True).distinct()
         return [(str(year), financial_year_label(year)) for year in years]
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(financial_year=value)
-        return queryset
+    def apply(self, queryset, value):
+        return queryset.filter(financial_year=value)
 
 
 class LabelledInspectView(InspectView):
@@ -82,7 +59,7 @@ class MeetingInspectView(LabelledInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.instance
-        context["agenda_url"] = reverse("pei_workflow_agenda", kwargs={"pk": meeting.pk})
+        context["agenda_url"] = urls.agenda_url(meeting)
         context["kept_for_its_agenda"] = self.permission_helper.user_can_edit_obj(
             self.request.user, meeting
         ) and (meeting.gaps.exists() or meeting.caf_escalations.exists())
@@ -100,11 +77,10 @@ class BudgetInspectView(InspectView):
         ).select_related("gap")
         # Only those who see the district's casework may follow a reference to the case.
         casework = budget.district_id in visible_district_ids(self.request.user)
-        gap_url = "pei_workflow_gapinservice_modeladmin_inspect"
         rows = [
             {
                 "reference": purchase.gap.reference,
-                "url": reverse(gap_url, args=[purchase.gap_id]) if casework else "",
+                "url": urls.inspect_url(purchase.gap) if casework else "",
                 "amount": pounds(purchase.amount),
                 "purchase_for": purchase.purchase_for,
                 "agreed_at": purchase.agreed_at,
@@ -124,39 +100,113 @@ class BudgetInspectView(InspectView):
         return context
 
 
-class _Refused(Exception):
-    """The spend check failed under the lock: leave the transaction without saving."""
+def _refusal_onto(form, refused: ValidationError) -> None:
+    """Put a service's refusal on the form: beside the field it names, else at the top."""
+    if not hasattr(refused, "error_dict"):
+        form.add_error(None, refused)
+        return
+    for name, errors in refused.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
-class LockedBudgetMixin:
-    """Save a budget only after checking, with its row locked, that it still covers what has
-    been spent. A Resource Panel decision locks the same row while it spends (see
-    `pei_workflow.services.budgets`), so the two take turns and neither can overspend."""
+class ServiceFormMixin:
+    """A create or edit view whose form only parses what was typed: `save_with_service`
+    hands the values to the service that holds the rules, and the service's refusal goes
+    back on the form. The service locks, checks, saves, and writes the history and Wagtail's
+    log entry, so the view does none of that; its PermissionDenied is the admin's 403 page."""
+
+    def save_with_service(self, form, existing):
+        """Call the service with the form's values; `existing` is None for a new object."""
+        raise NotImplementedError
 
     def form_valid(self, form):
+        existing = form.instance if form.instance.pk else None
         try:
-            with transaction.atomic():
-                if form.instance.pk:
-                    SpotPurchaseBudget.objects.select_for_update().get(pk=form.instance.pk)
-                form.check_budget_change()
-                if form.errors:
-                    raise _Refused
-                return super().form_valid(form)
-        except _Refused:
-            pass
-        except IntegrityError:
-            # Someone else set this district's budget for the year at the same moment.
-            form.add_error(
-                "financial_year",
-                "A budget for that district and year was set a moment ago. Change that one "
-                "instead.",
-            )
-        return self.form_invalid(form)
+            self.instance = self.save_with_service(form, existing)
+        except ValidationError as refused:
+            _refusal_onto(form, refused)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            self.get_success_message(self.instance),
+            buttons=self.get_success_message_buttons(self.instance),
+        )
+        return redirect(self.get_success_url())
 
 
-class BudgetCreateView(LockedBudgetMixin, CreateView):
+class BudgetFormMixin(ServiceFormMixin):
+    """Budgets are set by `pei_workflow.services.set_budget`, which locks the budget row (as
+    a Resource Panel decision does while it spends) and checks the budget still covers what
+    has been spent."""
+
+    def save_with_service(self, form, existing):
+        data = form.cleaned_data
+        return set_budget(
+            actor=self.request.user,
+            budget=existing,
+            district=data["district"],
+            financial_year=data["financial_year"],
+            amount=data["amount"],
+        )
+
+
+class BudgetCreateView(BudgetFormMixin, CreateView):
     pass
 
 
-class BudgetEditView(LockedBudgetMixin, EditView):
+class BudgetEditView(BudgetFormMixin, EditView):
+    pass
+
+
+class MeetingFormMixin(ServiceFormMixin):
+    """Meetings are saved by `pei_workflow.services.save_meeting`, which holds the rules for
+    who may be recorded as present or sending apologies and what an agenda needs kept."""
+
+    def save_with_service(self, form, existing):
+        data = form.cleaned_data
+        return save_meeting(
+            actor=self.request.user,
+            meeting=existing,
+            district=data["district"],
+            kind=data["kind"],
+            date=data["date"],
+            start_time=data.get("start_time"),
+            location=data.get("location", ""),
+            notes=data.get("notes", ""),
+            members_present=data.get("members_present") or (),
+            apologies=data.get("apologies") or (),
+        )
+
+
+class MeetingCreateView(MeetingFormMixin, CreateView):
+    pass
+
+
+class MeetingEditView(MeetingFormMixin, EditView):
+    pass
+
+
+class PanelMemberFormMixin(ServiceFormMixin):
+    """Members are saved by `pei_workflow.services.save_panel_member`: a member recorded at a
+    meeting keeps their district and body."""
+
+    def save_with_service(self, form, existing):
+        data = form.cleaned_data
+        return save_panel_member(
+            actor=self.request.user,
+            member=existing,
+            district=data["district"],
+            body=data["body"],
+            name=data["name"],
+            agency=data["agency"],
+            role=data.get("role", ""),
+            is_active=data.get("is_active", False),
+        )
+
+
+class PanelMemberCreateView(PanelMemberFormMixin, CreateView):
+    pass
+
+
+class PanelMemberEditView(PanelMemberFormMixin, EditView):
     pass

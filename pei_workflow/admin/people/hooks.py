@@ -4,6 +4,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
 from ...services.people import ROLE_GRANTED, ROLE_REMOVED
+from .. import urls
 from .options import PeopleAdmin
 from .views import remove_county_lead
 
@@ -16,7 +17,7 @@ def register_people_urls():
         path(
             "people/county-leads/<int:user_pk>/remove/",
             remove_county_lead,
-            name="pei_people_remove_county_lead",
+            name=urls.REMOVE_COUNTY_LEAD,
         )
     ]
 

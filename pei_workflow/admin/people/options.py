@@ -1,13 +1,12 @@
-from django.core.exceptions import PermissionDenied
-from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.helpers import ButtonHelper
 
-from ...models import DistrictAssignment
+from ...models import District, DistrictAssignment
 from ...services.people import can_set_up_people
-from .views import AssignView, PeopleIndexView, RemoveAssignmentView, refused
+from ..base import DistrictFilter, ScopedModelAdmin, ScopedPermissionHelper
+from .views import REFUSAL, AssignView, PeopleIndexView, RemoveAssignmentView
 
 
-class PeoplePermissionHelper(PermissionHelper):
+class PeoplePermissionHelper(ScopedPermissionHelper):
     """Only county leads and superusers use this screen; everyone else gets no menu item and
     a 403. Assignments are given and removed, never edited, and a superuser's only by a
     superuser."""
@@ -47,46 +46,34 @@ class PeopleButtonHelper(ButtonHelper):
         }
 
 
-class PeopleAdmin(ModelAdmin):
+class PeopleAdmin(ScopedModelAdmin):
     model = DistrictAssignment
     menu_label = "People and districts"
     menu_icon = "group"
     menu_order = 230
-    add_to_settings_menu = False
     permission_helper_class = PeoplePermissionHelper
     button_helper_class = PeopleButtonHelper
     index_view_class = PeopleIndexView
     create_view_class = AssignView
     delete_view_class = RemoveAssignmentView
     index_template_name = "pei_workflow/people_admin/index.html"
-    history_view_enabled = False
+    inspect_view_enabled = False
     list_display = ("person", "email", "role", "district")
-    list_filter = ("role", "district")
-    search_handler_class = DjangoORMSearchHandler
+    list_filter = ("role", DistrictFilter)
     search_fields = ("user__first_name", "user__last_name", "user__email", "user__username")
     ordering = ("user__first_name", "user__last_name", "user__username", "district__name")
-    list_per_page = 50
+    refusal = no_access = REFUSAL
+    related = ("user", "district")
 
-    def _or_refused(self, request, view, *args):
-        try:
-            return view(request, *args)
-        except PermissionDenied:
-            return refused(request)
+    def selector(self, user):
+        if not can_set_up_people(user):
+            return DistrictAssignment.objects.none()
+        return DistrictAssignment.objects.all()
 
-    def index_view(self, request):
-        return self._or_refused(request, super().index_view)
-
-    def create_view(self, request):
-        return self._or_refused(request, super().create_view)
-
-    def delete_view(self, request, instance_pk):
-        return self._or_refused(request, super().delete_view, instance_pk)
-
-    def edit_view(self, request, instance_pk):
-        return self._or_refused(request, super().edit_view, instance_pk)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user", "district")
+    def filter_districts(self, request):
+        return (
+            District.objects.all() if can_set_up_people(request.user) else District.objects.none()
+        )
 
     @staticmethod
     def person(obj):

@@ -6,15 +6,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.generic.edit import FormView
 from wagtail.admin import messages
-from wagtail_modeladmin.views import DeleteView, IndexView, WMABaseView
+from wagtail_modeladmin.views import DeleteView, WMABaseView
 
-from pei_site import roles as site_roles
-
+from ... import roles
 from ...models import DistrictAssignment
-from ...refusals import refused as refusal_page
 from ...services.people import (
     ROLE_GROUPS,
     PersonRole,
@@ -24,17 +21,11 @@ from ...services.people import (
     remove_assignment,
     remove_role,
 )
+from .. import urls
+from ..base import ScopedIndexView, refused
 from .forms import AssignForm
 
-INDEX_URL_NAME = "pei_workflow_districtassignment_modeladmin_index"
-
-
 REFUSAL = "Only a county lead can give people roles and districts or take them away."
-
-
-def refused(request, reason: str = REFUSAL):
-    """A plain 403 page (see `pei_workflow.refusals`)."""
-    return refusal_page(request, reason)
 
 
 def _message(error: ValidationError) -> str:
@@ -46,7 +37,7 @@ def _may_change(actor, person) -> bool:
     return actor.is_superuser or not person.is_superuser
 
 
-class PeopleIndexView(IndexView):
+class PeopleIndexView(ScopedIndexView):
     """The district assignments, with the county leads (who have no districts) above them."""
 
     page_title = "People and districts"
@@ -55,14 +46,14 @@ class PeopleIndexView(IndexView):
         context = super().get_context_data(**kwargs)
         leads = (
             get_user_model()
-            .objects.filter(groups__name=site_roles.COUNTY_LEADS)
+            .objects.filter(groups__name=roles.COUNTY_LEADS)
             .order_by("first_name", "last_name", "username")
         )
         actor = self.request.user
         context["county_leads"] = [
             {
                 "person": lead,
-                "remove_url": reverse("pei_people_remove_county_lead", args=[lead.pk])
+                "remove_url": urls.remove_county_lead_url(lead)
                 if _may_change(actor, lead) and lead.pk != actor.pk
                 else None,
             }
@@ -155,13 +146,13 @@ class RemoveAssignmentView(DeleteView):
 def remove_county_lead(request, user_pk: int):
     """Confirm (GET) and take away (POST) someone's county lead role."""
     if not can_set_up_people(request.user):
-        return refused(request)
+        return refused(request, REFUSAL)
     person = get_object_or_404(
         get_user_model(), pk=user_pk, groups__name=ROLE_GROUPS[PersonRole.COUNTY_LEAD]
     )
     if not _may_change(request.user, person):
         return refused(request, "Only an administrator can change an administrator's roles.")
-    index_url = reverse(INDEX_URL_NAME)
+    index_url = urls.screen_url(DistrictAssignment)
     if request.method == "POST":
         try:
             change = remove_role(actor=request.user, user=person, role=PersonRole.COUNTY_LEAD)
