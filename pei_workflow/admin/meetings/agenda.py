@@ -10,7 +10,6 @@ someone decides it belongs there.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.timezone import localtime
 from django_fsm import can_proceed, has_transition_perm
@@ -20,6 +19,7 @@ from ...models import GapInService, Meeting, TransitionLog, pounds
 from ...selectors import agenda_items, meetings_visible_to, review_history, visible_district_ids
 from ...states import CafState, GapState
 from .. import urls
+from ..base import scoped_object_or_404
 
 WAITING_STATES = {GapState.ON_PANEL_AGENDA, CafState.ON_SUB_GROUP_AGENDA}
 
@@ -49,7 +49,7 @@ def agenda_view(request, pk):
     meetings = Meeting.objects.select_related("district").prefetch_related(
         "members_present", "apologies"
     )
-    meeting = get_object_or_404(meetings_visible_to(request.user, meetings), pk=pk)
+    meeting = scoped_object_or_404(meetings_visible_to(request.user, meetings), pk)
     items = list(agenda_items(meeting))
     decisions = _latest_decisions(items)
     agenda_path = request.path

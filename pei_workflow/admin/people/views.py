@@ -4,7 +4,7 @@ command cannot disagree."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.generic.edit import FormView
 from wagtail.admin import messages
@@ -22,7 +22,7 @@ from ...services.people import (
     remove_role,
 )
 from .. import urls
-from ..base import ScopedIndexView, refused
+from ..base import ScopedIndexView, refused, scoped_object_or_404
 from .forms import AssignForm
 
 REFUSAL = "Only a county lead can give people roles and districts or take them away."
@@ -147,9 +147,8 @@ def remove_county_lead(request, user_pk: int):
     """Confirm (GET) and take away (POST) someone's county lead role."""
     if not can_set_up_people(request.user):
         return refused(request, REFUSAL)
-    person = get_object_or_404(
-        get_user_model(), pk=user_pk, groups__name=ROLE_GROUPS[PersonRole.COUNTY_LEAD]
-    )
+    county_leads = get_user_model().objects.filter(groups__name=ROLE_GROUPS[PersonRole.COUNTY_LEAD])
+    person = scoped_object_or_404(county_leads, user_pk, "county lead")
     if not _may_change(request.user, person):
         return refused(request, "Only an administrator can change an administrator's roles.")
     index_url = urls.screen_url(DistrictAssignment)
