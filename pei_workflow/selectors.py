@@ -2,8 +2,11 @@
 every list, view, search, export, report and history page starts from it. The other
 `*_visible_to` functions scope the rest of the casework admin the same way, by district."""
 
-from decimal import Decimal
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField,
     Count,
@@ -20,7 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from .choices import MeetingKind
+from .choices import MeetingKind, MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
 from .models import (
     CafEscalation,
     District,
@@ -33,21 +36,27 @@ from .models import (
     Service,
     SpotPurchase,
     SpotPurchaseBudget,
+    Submission,
+    TransitionLog,
 )
 from .permissions import ALL_DISTRICTS_PERMISSION, is_county_lead, is_signed_in
 from .states import CafState, GapState
 
 __all__ = [
     "ALL_DISTRICTS_PERMISSION",
+    "PRACTITIONER_COMMENT_STEPS",
     "agenda_items",
     "budgets_visible_to",
+    "decode_history_data",
     "districts_visible_to",
     "items_waiting_on",
+    "last_review_step",
     "meeting_district_ids",
     "meeting_districts_visible_to",
     "meetings_visible_to",
     "panel_members_visible_to",
     "priorities_visible_to",
+    "review_history",
     "services_visible_to",
     "visible_district_ids",
     "visible_to",
@@ -246,24 +255,9 @@ def with_spend(budgets: QuerySet[SpotPurchaseBudget]) -> QuerySet[SpotPurchaseBu
     ).annotate(left=ExpressionWrapper(F("amount") - F("spent_to_date"), output_field=_MONEY))
 
 
-# The review history (appended section). Every screen that reads a submission's review
-# history (the staff timeline, an agenda's decisions, the practitioner's status page, the
-# "Waiting for you" panel) reads it here, and its structured data is decoded here once.
-import datetime  # noqa: E402
-from collections.abc import Iterable  # noqa: E402
-from decimal import InvalidOperation  # noqa: E402
-
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-
-from .choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo  # noqa: E402
-from .models import Submission, TransitionLog  # noqa: E402
-
-__all__ += [
-    "PRACTITIONER_COMMENT_STEPS",
-    "decode_history_data",
-    "last_review_step",
-    "review_history",
-]
+# The review history. Every screen that reads a submission's review history (the staff
+# timeline, an agenda's decisions, the practitioner's status page, the "Waiting for you"
+# panel) reads it here, and its structured data is decoded here once.
 
 #: The steps whose comment is written for the practitioner: the EIDO's question and the
 #: reason for declining. Every other comment in the history is for staff only.

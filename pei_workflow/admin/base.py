@@ -100,6 +100,16 @@ def _problem_page(request, *, status: int, **context) -> TemplateResponse:
     return TemplateResponse(request, "pei_workflow/admin/refused.html", context, status=status)
 
 
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form that asked for it: beside the field it names, or
+    above the form."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
 def scoped_object_or_404(queryset: models.QuerySet, pk, what: str = ""):
     """The row of `queryset` with this primary key, or 404 whatever the reason (not there,
     not this person's, or not a key at all), so nobody learns whether another district's
@@ -323,6 +333,10 @@ class ScopedModelAdmin(ModelAdmin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.list_filter = tuple(
+            choice_filter(self.model, entry) if isinstance(entry, str) else entry
+            for entry in self.list_filter
+        )
         if not issubclass(self.index_view_class, ScopedIndexView):
             raise ImproperlyConfigured(
                 f"{type(self).__name__}'s list must be a ScopedIndexView: any other list "
@@ -339,15 +353,6 @@ class ScopedModelAdmin(ModelAdmin):
     def get_queryset(self, request):
         rows = self.selector(request.user)
         return rows.select_related(*self.related) if self.related else rows
-
-    def get_list_filter(self, request):
-        return tuple(
-            choice_filter(self.model, entry) if isinstance(entry, str) else entry
-            for entry in super().get_list_filter(request)
-        )
-
-    def get_search_fields(self, request):
-        return self.search_fields or ()
 
     # Every view: 404 for a row this person may not read, 403 for a refused view.
 

@@ -50,7 +50,10 @@ from ..models import (
 )
 from ..permissions import is_county_lead
 from ..selectors import (
-    meeting_district_ids,
+    budgets_visible_to,
+    meeting_districts_visible_to,
+    meetings_visible_to,
+    panel_members_visible_to,
     priorities_visible_to,
     services_visible_to,
     visible_to,
@@ -66,19 +69,15 @@ ROLE_ACTIONS = (ROLE_GRANTED, ROLE_REMOVED)
 COUNTY_WIDE_MODELS = (Theme,)
 
 
-def _by_district(model, district_ids) -> QuerySet:
-    return model.objects.filter(district_id__in=district_ids)
-
-
 def _visible_rows(user) -> dict:
-    """For each district-scoped casework model, the rows this person may see: an entry about
-    any other row, including one deleted since, is hidden."""
-    meeting_ids = meeting_district_ids(user)
+    """For each district-scoped casework model, the rows this person may see, from the same
+    selectors as the casework screens: an entry about any other row, including one deleted
+    since, is hidden."""
     return {
-        District: District.objects.filter(pk__in=meeting_ids),
-        Meeting: _by_district(Meeting, meeting_ids),
-        PanelMember: _by_district(PanelMember, meeting_ids),
-        SpotPurchaseBudget: _by_district(SpotPurchaseBudget, meeting_ids),
+        District: meeting_districts_visible_to(user),
+        Meeting: meetings_visible_to(user),
+        PanelMember: panel_members_visible_to(user),
+        SpotPurchaseBudget: budgets_visible_to(user),
         Service: services_visible_to(user),
         Priority: priorities_visible_to(user),
         GapInService: visible_to(user, GapInService),

@@ -21,11 +21,12 @@ from ...services import (
     set_themes,
 )
 from ...services.editing import ANSWERS, THEMES
+from ..base import add_service_errors
 from ..urls import inspect_url
 from .actions import safe_next_url, visible_submission_or_404
 from .answers import ANSWER_GROUPS, field_label
 from .pages import form_page, refused_page
-from .step_forms import add_service_errors, group_fields
+from .step_forms import group_fields
 
 
 class CorrectionForm(forms.ModelForm):

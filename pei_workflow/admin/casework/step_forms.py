@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from ...choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
 from ...models import Meeting, Service
+from ..base import add_service_errors
 
 FREE_TEXT = forms.Textarea(attrs={"rows": 5})
 SHORT_INPUT = "w-field__input--short"
@@ -37,15 +38,6 @@ def group_fields(form: forms.BaseForm, groups: list[tuple]) -> list[FieldGroup]:
     for legend, hint, names, *extra in groups:
         result.append(FieldGroup(legend, hint, [form[n] for n in names], *extra))
     return result
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's refusal beside the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class StepForm(forms.Form):

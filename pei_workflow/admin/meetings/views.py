@@ -12,7 +12,7 @@ from ...models import SpotPurchase, SpotPurchaseBudget, financial_year_label, po
 from ...selectors import visible_district_ids, with_spend
 from ...services import save_meeting, save_panel_member, set_budget
 from .. import urls
-from ..base import DeclaredFilter
+from ..base import DeclaredFilter, add_service_errors
 
 
 class WhenFilter(DeclaredFilter):
@@ -100,15 +100,6 @@ class BudgetInspectView(InspectView):
         return context
 
 
-def _refusal_onto(form, refused: ValidationError) -> None:
-    """Put a service's refusal on the form: beside the field it names, else at the top."""
-    if not hasattr(refused, "error_dict"):
-        form.add_error(None, refused)
-        return
-    for name, errors in refused.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 class ServiceFormMixin:
     """A create or edit view whose form only parses what was typed: `save_with_service`
     hands the values to the service that holds the rules, and the service's refusal goes
@@ -124,7 +115,7 @@ class ServiceFormMixin:
         try:
             self.instance = self.save_with_service(form, existing)
         except ValidationError as refused:
-            _refusal_onto(form, refused)
+            add_service_errors(form, refused)
             return self.form_invalid(form)
         messages.success(
             self.request,

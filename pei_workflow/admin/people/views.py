@@ -22,7 +22,7 @@ from ...services.people import (
     remove_role,
 )
 from .. import urls
-from ..base import ScopedIndexView, refused, scoped_object_or_404
+from ..base import ScopedIndexView, add_service_errors, refused, scoped_object_or_404
 from .forms import AssignForm
 
 REFUSAL = "Only a county lead can give people roles and districts or take them away."
@@ -88,8 +88,7 @@ class AssignView(WMABaseView, FormView):
                 districts=data["districts"],
             )
         except ValidationError as error:
-            for field, messages_ in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages_)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         except PermissionDenied as error:
             # The actor may use this screen (checked on dispatch), so this is about the
