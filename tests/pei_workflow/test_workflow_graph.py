@@ -15,13 +15,12 @@ from django_fsm.management.commands.graph_transitions import all_fsm_fields_data
 from pei_workflow import workflow_graph
 from pei_workflow.labels import state_label
 from pei_workflow.models import CafEscalation, GapInService
+from pei_workflow.safe_svg import UnsafeSVG, sanitise_svg
 from pei_workflow.workflow_graph import (
     CURRENT_FILL,
-    UnsafeSVG,
     cache_key,
     dot_source,
     readable_body,
-    sanitise_svg,
     workflow_steps,
     workflow_svg,
 )
