@@ -11,12 +11,8 @@ from ...models import (
     GapInService,
 )
 from ...selectors import visible_district_ids, visible_to
-from ..base import (
-    CaseworkDistrictsMixin,
-    DistrictFilter,
-    ScopedModelAdmin,
-    ScopedPermissionHelper,
-)
+from ..base import CaseworkDistrictsMixin, ScopedModelAdmin, ScopedPermissionHelper
+from ..filters import DistrictFilter
 from .answers import answer_field_names
 from .views import ReviewHistoryInspectView
 

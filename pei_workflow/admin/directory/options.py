@@ -5,13 +5,8 @@ from wagtail_modeladmin.options import ModelAdminGroup
 
 from ...models import Priority, Service, Theme
 from ...selectors import priorities_visible_to, services_visible_to
-from ..base import (
-    CaseworkDistrictsMixin,
-    DeclaredFilter,
-    DistrictFilter,
-    ScopedModelAdmin,
-    choice_filter,
-)
+from ..base import CaseworkDistrictsMixin, ScopedModelAdmin
+from ..filters import DeclaredFilter, DistrictFilter, choice_filter
 from .forms import TICK_BOXES, PriorityForm, ServiceForm, ThemeForm
 from .permissions import (
     PriorityPermissionHelper,

@@ -24,7 +24,8 @@ from ...selectors import (
     with_agenda_sizes,
 )
 from .. import urls
-from ..base import DistrictFilter, ScopedModelAdmin
+from ..base import ScopedModelAdmin
+from ..filters import DistrictFilter
 from . import permissions
 from .forms import BudgetForm, MeetingForm, PanelMemberForm
 from .views import (

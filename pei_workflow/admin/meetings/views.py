@@ -12,7 +12,8 @@ from ...models import SpotPurchase, SpotPurchaseBudget, financial_year_label, po
 from ...selectors import visible_district_ids, with_spend
 from ...services import save_meeting, save_panel_member, set_budget
 from .. import urls
-from ..base import DeclaredFilter, add_service_errors
+from ..base import add_service_errors
+from ..filters import DeclaredFilter
 
 
 class WhenFilter(DeclaredFilter):

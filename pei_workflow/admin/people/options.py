@@ -2,7 +2,8 @@ from wagtail_modeladmin.helpers import ButtonHelper
 
 from ...models import District, DistrictAssignment
 from ...services.people import can_set_up_people
-from ..base import DistrictFilter, ScopedModelAdmin, ScopedPermissionHelper
+from ..base import ScopedModelAdmin, ScopedPermissionHelper
+from ..filters import DistrictFilter
 from .views import REFUSAL, AssignView, PeopleIndexView, RemoveAssignmentView
 
 
