@@ -42,6 +42,7 @@ from ..selectors import (
     meeting_districts_visible_to,
     visible_district_ids,
 )
+from ..services.meetings import MAY_NOT_CHANGE
 from . import urls
 from .export import SafeExportIndexView
 from .filters import DeclaredFilter, choice_filter
@@ -250,7 +251,7 @@ class ScopedModelAdmin(ModelAdmin):
 
     related: tuple[str, ...] = ()
     district_path = "district"
-    refusal = "Only your district's EIDO or a county lead can make this change."
+    refusal = MAY_NOT_CHANGE
     no_access = "Only EIDOs, county leads, and Resource Panel and Sub Group members can see this."
     advice = ""
 
