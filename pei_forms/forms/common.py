@@ -4,10 +4,10 @@ that the form identifies no one."""
 from pei_workflow.choices import Workforce
 from pei_workflow.models import District
 from pei_workflow.models.submissions import SHORT_TEXT_MAX_LENGTH
+from pei_workflow.text_checks import PERSONAL_IDENTIFIERS
 
 from .base import StepForm
 from .fields import (
-    PERSONAL_IDENTIFIERS,
     ConfirmField,
     EmailField,
     ModelRadioField,
@@ -43,7 +43,7 @@ class AboutYouForm(StepForm):
     """The practitioner's own details, which the EIDO needs to reply. Their name, email and
     phone are not checked for identifying details (they are the practitioner's); the job title
     and organisation are free text, so they are checked for details that can only be about a
-    person (see fields.PERSONAL_IDENTIFIERS)."""
+    person (see pei_workflow.text_checks.PERSONAL_IDENTIFIERS)."""
 
     practitioner_name = TextField(
         label="Your name",

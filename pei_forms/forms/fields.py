@@ -12,20 +12,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 
-from pei_workflow import anonymity
-
-# The details that can only be about a person: checked in the practitioner's job title and
-# organisation. Names after a title, street addresses, phone numbers and email addresses are
-# left out there on purpose: a GP practice may be named after a doctor ("Dr Patel's surgery"),
-# an organisation may be known by its street, and its phone and email are the practitioner's
-# own contact details, which the form asks for anyway.
-PERSONAL_IDENTIFIERS = frozenset(
-    {anonymity.POSTCODE, anonymity.NHS_NUMBER, anonymity.NI_NUMBER, anonymity.DATE_OF_BIRTH}
+from pei_workflow.text_checks import (
+    ALL_DETAILS,
+    NOT_CHECKED,
+    refuse_identifying_details,
 )
-# Every kind the guard knows: applied to all free text about the case.
-ALL_IDENTIFIERS = None
-# The practitioner's own name, email and phone: theirs to give, not checked.
-NOT_CHECKED = frozenset()
 
 MAX_COUNT = 10_000
 
@@ -68,8 +59,8 @@ class GovukFieldMixin:
 class TextField(GovukFieldMixin, forms.CharField):
     """A one-line text answer, such as a name or job title.
 
-    `anonymity` is the set of identifying-detail kinds refused in it: ALL_IDENTIFIERS,
-    PERSONAL_IDENTIFIERS or NOT_CHECKED.
+    `anonymity` is the set of identifying-detail kinds refused in it: ALL_DETAILS,
+    PERSONAL_IDENTIFIERS or NOT_CHECKED (see pei_workflow.text_checks).
     """
 
     def __init__(
@@ -107,15 +98,7 @@ class TextField(GovukFieldMixin, forms.CharField):
     def clean(self, value):
         # Length first, so the guard's patterns only ever read text of a bounded size.
         value = super().clean(value)
-        if value and self.anonymity != NOT_CHECKED:
-            findings = anonymity.find_identifying_details(value)
-            if self.anonymity is not ALL_IDENTIFIERS:
-                findings = [finding for finding in findings if finding.kind in self.anonymity]
-            if findings:
-                raise ValidationError(
-                    anonymity.identifying_details_message(self.message_name, findings),
-                    code=anonymity.IDENTIFYING_DETAIL_CODE,
-                )
+        refuse_identifying_details(value, label=self.message_name, kinds=self.anonymity)
         return value
 
 
@@ -126,7 +109,7 @@ class FreeTextField(TextField):
     rows = 5
 
     def __init__(self, *, max_length: int, **kwargs):
-        kwargs.setdefault("anonymity", ALL_IDENTIFIERS)
+        kwargs.setdefault("anonymity", ALL_DETAILS)
         super().__init__(max_length=max_length, **kwargs)
 
 

@@ -5,8 +5,8 @@ import re
 
 from django import forms
 
-from pei_workflow.anonymity import find_identifying_details, identifying_details_message
 from pei_workflow.models import FREE_TEXT_MAX_LENGTH
+from pei_workflow.text_checks import refuse_identifying_details
 
 ANSWER_LABEL = "Your answer"
 REFERENCE_PATTERN = re.compile(r"^(GAP|CAF)-[A-Z]{3}-[0-9]{4}-[0-9]{4,6}$")
@@ -42,11 +42,7 @@ class AnswerForm(StatusForm):
                 f"Your answer must be {FREE_TEXT_MAX_LENGTH:,} characters or fewer",
                 code="max_length",
             )
-        findings = find_identifying_details(answer)
-        if findings:
-            raise forms.ValidationError(
-                identifying_details_message(ANSWER_LABEL, findings), code="identifying_detail"
-            )
+        refuse_identifying_details(answer, label=ANSWER_LABEL)
         return answer
 
 

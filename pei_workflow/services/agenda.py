@@ -68,7 +68,7 @@ def add_to_agenda(*, submission: Submission, actor, meeting: Meeting) -> Submiss
 
 def defer(*, submission: Submission, actor, meeting: Meeting, reason: str = "") -> Submission:
     """Move the submission from its meeting's agenda to a later meeting of the same kind."""
-    reason = optional_text(reason, field="reason")
+    reason = optional_text(reason, field="reason", label="The reason for moving it")
 
     def move(locked: Submission) -> None:
         current = _locked_meeting(meeting)

@@ -40,7 +40,7 @@ def signpost(
 ) -> GapInService:
     """An existing service meets the need: record it, with whether the practitioner knew of
     it (a service that is often missed needs publicity)."""
-    notes = optional_text(notes, field="notes")
+    notes = optional_text(notes, field="notes", label="The notes")
 
     def record(locked: GapInService) -> None:
         _record_service(locked, service, unknown_to_practitioner)
@@ -80,11 +80,14 @@ def record_panel_decision(
     is saved in the same unit, so two decisions at once can never overspend."""
     if outcome not in PanelOutcome.values:
         raise ValidationError({"outcome": "Select what the panel agreed."})
-    notes = optional_text(notes, field="notes")
+    notes = optional_text(notes, field="notes", label="The notes")
     data = {"outcome": outcome}
     if outcome == PanelOutcome.SPOT_PURCHASE:
         purchase_for = required_text(
-            purchase_for, field="purchase_for", message="Enter what the spot purchase buys."
+            purchase_for,
+            field="purchase_for",
+            label="What it buys",
+            message="Enter what the spot purchase buys.",
         )
         if amount is None:
             raise ValidationError({"amount": "Enter the amount agreed, in pounds, like 250.00."})
@@ -129,7 +132,7 @@ def record_panel_decision(
 def _escalate(name: str, label: str):
     def escalate(*, submission: Submission, actor, reason: str) -> Submission:
         reason_text = required_text(
-            reason, field="reason", message=f"Enter why it is being {label}."
+            reason, field="reason", label="The reason", message=f"Enter why it is being {label}."
         )
         return staff_step(
             submission=submission,
@@ -158,7 +161,9 @@ def record_sub_group_decision(
     or something else, with a description."""
     if agreement not in SubGroupAgreement.values:
         raise ValidationError({"agreement": "Select what the Sub Group agreed."})
-    notes = required_text(notes, field="notes", message="Enter what the Sub Group agreed.")
+    notes = required_text(
+        notes, field="notes", label="The notes", message="Enter what the Sub Group agreed."
+    )
 
     def record(locked: Submission) -> None:
         locked.sub_group_agreement = agreement
@@ -178,7 +183,9 @@ def record_sub_group_decision(
 
 def _county_decision(name: str, body: str):
     def record_decision(*, submission: Submission, actor, notes: str) -> Submission:
-        notes_text = required_text(notes, field="notes", message=f"Enter what {body} agreed.")
+        notes_text = required_text(
+            notes, field="notes", label="The notes", message=f"Enter what {body} agreed."
+        )
 
         def record(locked: Submission) -> None:
             locked.decision_notes = notes_text

@@ -5,9 +5,9 @@ permissions: see `editable_parts`."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
-from ..anonymity import find_identifying_details, identifying_details_message
 from ..models import DECISION_FIELDS, MONITORING_FIELDS, Submission, Theme
 from ..permissions import can_moderate
+from ..text_checks import ALL_DETAILS, ANSWER_CHECKS, refuse_identifying_details
 from .history import record_transition
 from .inputs import required_text
 from .transitions import TransitionRefused
@@ -39,15 +39,19 @@ def answer_fields(model: type[Submission]) -> list[str]:
 
 
 def _refuse_identifying_details(model: type[Submission], changes: dict) -> None:
-    """The public forms' anonymity guard, on every free-text answer being corrected: an EIDO's
-    correction must not bring in what the form kept out."""
+    """The public forms' anonymity guard, on every answer being corrected, with each answer's
+    own rule (`text_checks.ANSWER_CHECKS`): an EIDO's correction must not bring in what the
+    form kept out."""
     errors = {}
     for name, value in changes.items():
         field = model._meta.get_field(name)
-        if isinstance(field, models.TextField) and isinstance(value, str):
-            findings = find_identifying_details(value)
-            if findings:
-                errors[name] = identifying_details_message(str(field.verbose_name), findings)
+        if not isinstance(value, str) or not isinstance(field, models.CharField | models.TextField):
+            continue
+        kinds = ANSWER_CHECKS.get(name, ALL_DETAILS)
+        try:
+            refuse_identifying_details(value, label=str(field.verbose_name), kinds=kinds)
+        except ValidationError as error:
+            errors[name] = error
     if errors:
         raise ValidationError(errors)
 
@@ -88,7 +92,9 @@ def correct_answers(
     `seen_updated_at` is the submission's `updated_at` when the person opened the form: if
     someone changed it since, the correction is refused rather than overwrite their change.
     """
-    reason = required_text(reason, field="reason", message="Enter why you are correcting it.")
+    reason = required_text(
+        reason, field="reason", label="The reason", message="Enter why you are correcting it."
+    )
     allowed = set(answer_fields(type(submission)))
     unknown = set(changes) - allowed
     if unknown:

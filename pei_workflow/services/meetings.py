@@ -16,6 +16,7 @@ from django.utils import timezone
 from ..choices import MeetingKind
 from ..models import District, Meeting, PanelMember
 from ..selectors import districts_visible_to, items_waiting_on
+from .inputs import optional_text
 from .records import field_values, log_saved, save_record
 
 __all__ = ["MAY_NOT_CHANGE", "save_meeting", "save_panel_member"]
@@ -160,6 +161,7 @@ def save_meeting(
     """
     _check_may_change_some_district(actor)
     _check_meeting_input(district=district, kind=kind, date=date)
+    notes = optional_text(notes, field="notes", label="The meeting notes")
     created = meeting is None or meeting.pk is None
     with transaction.atomic():
         if created:
@@ -171,7 +173,7 @@ def save_meeting(
         before = field_values(locked, MEETING_FIELDS, ATTENDANCE)
 
         locked.district, locked.kind, locked.date = district, kind, date
-        locked.start_time, locked.location, locked.notes = start_time, location or "", notes or ""
+        locked.start_time, locked.location, locked.notes = start_time, location or "", notes
         chosen = PanelMember.objects.select_for_update().order_by("name", "pk")
         present = list(chosen.filter(pk__in=_ids(members_present)))
         sorry = list(chosen.filter(pk__in=_ids(apologies)))

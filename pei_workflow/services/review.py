@@ -29,7 +29,10 @@ def request_information(*, submission: Submission, actor, message: str) -> Submi
     """Ask the practitioner a question. They are emailed and answer on their status page,
     which shows the message; so it must not hold anything the practitioner should not see."""
     message = required_text(
-        message, field="message", message="Enter the question for the practitioner."
+        message,
+        field="message",
+        label="The question for the practitioner",
+        message="Enter the question for the practitioner.",
     )
     return staff_step(
         submission=submission,
@@ -43,7 +46,10 @@ def request_information(*, submission: Submission, actor, message: str) -> Submi
 def decline(*, submission: Submission, actor, reason: str) -> Submission:
     """Decline a submission; the practitioner is emailed and sees the reason."""
     reason = required_text(
-        reason, field="reason", message="Enter why it is declined. The practitioner sees this."
+        reason,
+        field="reason",
+        label="The reason",
+        message="Enter why it is declined. The practitioner sees this.",
     )
     return staff_step(
         submission=submission, name="decline", actor=actor, comment=reason, reason="Declined"
@@ -52,7 +58,7 @@ def decline(*, submission: Submission, actor, reason: str) -> Submission:
 
 def withdraw_for_practitioner(*, submission: Submission, actor, reason: str = "") -> Submission:
     """The EIDO withdraws an open submission, usually at the practitioner's request."""
-    reason = optional_text(reason, field="reason")
+    reason = optional_text(reason, field="reason", label="The reason")
     return staff_step(
         submission=submission,
         name="withdraw",
@@ -64,7 +70,9 @@ def withdraw_for_practitioner(*, submission: Submission, actor, reason: str = ""
 
 def reopen(*, submission: Submission, actor, reason: str) -> Submission:
     """Reopen a closed, declined or withdrawn submission for review."""
-    reason = required_text(reason, field="reason", message="Enter why it is being reopened.")
+    reason = required_text(
+        reason, field="reason", label="The reason", message="Enter why it is being reopened."
+    )
     return staff_step(
         submission=submission, name="reopen", actor=actor, comment=reason, reason="Reopened"
     )
@@ -98,7 +106,7 @@ def close(
         errors["caf_in_place"] = "Select whether a CAF is in place."
     if errors:
         raise ValidationError(errors)
-    notes = optional_text(notes, field="notes")
+    notes = optional_text(notes, field="notes", label="The notes")
 
     def record(locked: Submission) -> None:
         locked.monitoring_outcome = outcome
