@@ -71,7 +71,8 @@ class Service(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The districts a service covers decide where it can be offered: part of each version.
+    history = HistoricalRecords(m2m_fields=[districts, themes])
 
     objects = ServiceQuerySet.as_manager()
 

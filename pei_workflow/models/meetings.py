@@ -55,7 +55,9 @@ class Meeting(models.Model):
     apologies = models.ManyToManyField(PanelMember, related_name="meetings_missed", blank=True)
     notes = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    # Who came and who sent apologies are part of each version: a decision's quorum is
+    # checked against them.
+    history = HistoricalRecords(m2m_fields=[members_present, apologies])
 
     objects = MeetingQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class DistrictRole(models.TextChoices):
@@ -20,6 +21,8 @@ class DistrictAssignment(models.Model):
         "pei_workflow.District", on_delete=models.CASCADE, related_name="assignments"
     )
     role = models.CharField(max_length=20, choices=DistrictRole.choices)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["district__name", "role"]

@@ -18,7 +18,7 @@ from ..models import (
     spent_in,
 )
 from ..permissions import is_county_lead
-from .records import field_values, log_saved, save_record
+from .records import change_reason, field_values, log_saved, save_record
 
 
 @dataclass(frozen=True)
@@ -180,6 +180,7 @@ def set_budget(
     district: District,
     financial_year: int,
     amount: Decimal,
+    reason: str = "",
 ) -> SpotPurchaseBudget:
     """Set a district's spot-purchase budget for one financial year: a new budget, or a change
     to `budget`. Only a county lead sets budgets.
@@ -199,6 +200,7 @@ def set_budget(
         raise PermissionDenied("Only a county lead can set or change a spot-purchase budget.")
     amount = _check_budget_input(district=district, financial_year=financial_year, amount=amount)
     created = budget is None or budget.pk is None
+    reason = change_reason(reason, created=created, added="Budget set")
     try:
         with transaction.atomic():
             if created:
@@ -219,7 +221,7 @@ def set_budget(
             locked.district = district
             locked.financial_year = financial_year
             locked.amount = amount
-            save_record(locked, actor=actor, reason="Budget set" if created else "Budget changed")
+            save_record(locked, actor=actor, reason=reason)
             log_saved(
                 locked,
                 actor=actor,

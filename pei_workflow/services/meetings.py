@@ -17,7 +17,7 @@ from ..choices import MeetingKind
 from ..models import District, Meeting, PanelMember
 from ..selectors import districts_visible_to, items_waiting_on
 from .inputs import optional_text
-from .records import field_values, log_saved, save_record
+from .records import change_reason, field_values, log_saved, save_record
 
 __all__ = ["MAY_NOT_CHANGE", "save_meeting", "save_panel_member"]
 
@@ -143,6 +143,7 @@ def save_meeting(
     notes: str = "",
     members_present: Iterable[PanelMember | int] = (),
     apologies: Iterable[PanelMember | int] = (),
+    reason: str = "",
 ) -> Meeting:
     """Record a new meeting of a district, or change `meeting`, with who came and who sent
     apologies.
@@ -163,6 +164,7 @@ def save_meeting(
     _check_meeting_input(district=district, kind=kind, date=date)
     notes = optional_text(notes, field="notes", label="The meeting notes")
     created = meeting is None or meeting.pk is None
+    reason = change_reason(reason, created=created, added="Meeting added")
     with transaction.atomic():
         if created:
             _check_may_change(actor, district.pk)
@@ -184,7 +186,7 @@ def save_meeting(
         if errors:
             raise ValidationError(errors)
 
-        save_record(locked, actor=actor, reason="Meeting added" if created else "Meeting changed")
+        save_record(locked, actor=actor, reason=reason)
         locked.members_present.set(present)
         locked.apologies.set(sorry)
         log_saved(
@@ -220,6 +222,7 @@ def save_panel_member(
     agency: str,
     role: str = "",
     is_active: bool = True,
+    reason: str = "",
 ) -> PanelMember:
     """Add a member of a district's Resource Panel or Sub Group, or change `member`.
 
@@ -232,6 +235,7 @@ def save_panel_member(
     _check_may_change_some_district(actor)
     _check_member_input(district=district, body=body, name=name, agency=agency)
     created = member is None or member.pk is None
+    reason = change_reason(reason, created=created, added="Member added")
     with transaction.atomic():
         if created:
             _check_may_change(actor, district.pk)
@@ -250,7 +254,7 @@ def save_panel_member(
         locked.district, locked.body = district, body
         locked.name, locked.agency, locked.role = name.strip(), agency.strip(), (role or "").strip()
         locked.is_active = bool(is_active)
-        save_record(locked, actor=actor, reason="Member added" if created else "Member changed")
+        save_record(locked, actor=actor, reason=reason)
         log_saved(
             locked,
             actor=actor,

@@ -304,11 +304,16 @@ def grant_role(
         person.groups.add(group)
         added = []
         for district in districts:
-            _, made = DistrictAssignment.objects.get_or_create(
+            assignment = DistrictAssignment(
                 user=person, district=district, role=DISTRICT_ROLES[role]
             )
-            if made:
-                added.append(district)
+            if DistrictAssignment.objects.filter(
+                user=person, district=district, role=assignment.role
+            ).exists():
+                continue
+            _with_history(assignment, actor, f"Given the {role.label} role")
+            assignment.save()
+            added.append(district)
         change = RoleChange(
             user=person,
             role=role,
@@ -354,8 +359,12 @@ def remove_role(*, actor, user, role: str, districts=None) -> RoleChange:
             assignments = DistrictAssignment.objects.filter(user=person, role=DISTRICT_ROLES[role])
             if districts is not None:
                 assignments = assignments.filter(district__in=requested)
-            removed = tuple(a.district for a in assignments.select_related("district"))
-            assignments.delete()
+            removed = []
+            for assignment in assignments.select_related("district"):
+                _with_history(assignment, actor, f"The {role.label} role taken away")
+                assignment.delete()
+                removed.append(assignment.district)
+            removed = tuple(removed)
             keeps_group = DistrictAssignment.objects.filter(
                 user=person, role=DISTRICT_ROLES[role]
             ).exists()
@@ -383,6 +392,13 @@ def remove_assignment(*, actor, assignment: DistrictAssignment) -> RoleChange:
         role=assignment.role,
         districts=[assignment.district],
     )
+
+
+def _with_history(assignment: DistrictAssignment, actor, reason: str) -> None:
+    """Who gave or took away a district role, and why, for the assignment's field history."""
+    assignment._change_reason = reason
+    if actor is not None and actor.is_authenticated:
+        assignment._history_user = actor
 
 
 def _log(change: RoleChange, actor) -> None:

@@ -5,9 +5,28 @@ the admin's own create and edit views save one: validated, with its field histor
 from django.db import models
 from wagtail.log_actions import log
 
+from .inputs import required_text
+
 #: The Wagtail log actions wagtail-modeladmin's create and edit views write.
 CREATED = "wagtail.create"
 EDITED = "wagtail.edit"
+
+
+#: The form field that asks why a record is changed.
+CHANGE_REASON = "change_reason"
+
+
+def change_reason(reason: str, *, created: bool, added: str) -> str:
+    """Why a record is saved, for its history. A change needs a reason, so that every version
+    says why it was made; a new record may have one, and is otherwise saved as `added`."""
+    if created and not (reason or "").strip():
+        return added
+    return required_text(
+        reason,
+        field=CHANGE_REASON,
+        label="The reason for the change",
+        message="Enter why you are making this change. It is kept in the record's history.",
+    )
 
 
 def field_values(instance: models.Model, fields, many_to_many=()) -> dict:

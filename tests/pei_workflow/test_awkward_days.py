@@ -319,6 +319,7 @@ def test_a_meeting_with_waiting_items_may_move_to_today_but_not_yesterday_after_
             "start_time": "10:00",
             "location": "Nelson Town Hall",
             "notes": "",
+            "change_reason": "The room was double-booked.",
         }
         return client.post(edit, form)
 

@@ -63,10 +63,15 @@ def test_changing_a_budget_is_logged_as_an_edit():
     lead = county_lead()
     target = budget("PEN", "5000.00", year=YEAR)
     set_budget(
-        actor=lead, budget=target, district=target.district, financial_year=YEAR, amount="5500"
+        actor=lead,
+        budget=target,
+        reason="The Trust Board agreed a new budget.",
+        district=target.district,
+        financial_year=YEAR,
+        amount="5500",
     )
     assert amount_of(target) == Decimal("5500.00")
-    assert target.history.latest().history_change_reason == "Budget changed"
+    assert target.history.latest().history_change_reason == "The Trust Board agreed a new budget."
     entry = ModelLogEntry.objects.get(object_id=str(target.pk))
     assert (entry.action, entry.user) == ("wagtail.edit", lead)
 
@@ -80,6 +85,7 @@ def test_a_budget_cannot_be_set_below_what_has_been_spent():
         set_budget(
             actor=county_lead(),
             budget=target,
+            reason="The Trust Board agreed a new budget.",
             district=target.district,
             financial_year=YEAR,
             amount=Decimal("600.00"),
@@ -99,6 +105,7 @@ def test_a_budget_can_come_down_to_exactly_what_has_been_spent():
     set_budget(
         actor=county_lead(),
         budget=target,
+        reason="The Trust Board agreed a new budget.",
         district=target.district,
         financial_year=YEAR,
         amount=Decimal("700.00"),
@@ -115,6 +122,7 @@ def test_a_spent_budget_keeps_its_district_and_year():
         set_budget(
             actor=county_lead(),
             budget=target,
+            reason="The Trust Board agreed a new budget.",
             district=target.district,
             financial_year=YEAR + 1,
             amount=Decimal("5000.00"),
@@ -182,7 +190,12 @@ def test_only_a_county_lead_sets_budgets(who):
     target = budget("PEN", "5000.00", year=YEAR)
     with pytest.raises(PermissionDenied):
         set_budget(
-            actor=actor, budget=target, district=target.district, financial_year=YEAR, amount=1
+            actor=actor,
+            budget=target,
+            reason="The Trust Board agreed a new budget.",
+            district=target.district,
+            financial_year=YEAR,
+            amount=1,
         )
     with pytest.raises(PermissionDenied):
         set_budget(actor=actor, district=district("BUR"), financial_year=YEAR, amount=1)
@@ -220,6 +233,7 @@ def racing_budget_cut(monkeypatch):
         lambda: set_budget(
             actor=lead,
             budget=target,
+            reason="The Trust Board agreed a new budget.",
             district=target.district,
             financial_year=target.financial_year,
             amount=Decimal("200.00"),

@@ -43,7 +43,12 @@ def spend(target, amount, purchase_for="Taxi fares to a youth club."):
 
 
 def budget_form(place, year, amount):
-    return {"district": place.pk, "financial_year": year, "amount": amount}
+    return {
+        "district": place.pk,
+        "financial_year": year,
+        "amount": amount,
+        "change_reason": "The Trust Board agreed it.",
+    }
 
 
 def test_the_list_shows_each_budgets_spend_and_what_is_left(client):
@@ -206,7 +211,10 @@ def test_an_eido_can_follow_a_spot_purchase_to_its_gap(client):
 def test_a_county_lead_changes_a_districts_panel_maximum(client):
     """A county lead sets Pendle's panel maximum; EIDOs read it in the list."""
     client.force_login(admin_county_lead())
-    response = client.post(url("district", "edit", district("PEN").pk), {"panel_maximum": "400"})
+    response = client.post(
+        url("district", "edit", district("PEN").pk),
+        {"panel_maximum": "400", "change_reason": "Agreed by the Sub Group."},
+    )
     assert response.status_code == 302
     assert District.objects.get(code="PEN").panel_maximum == Decimal("400.00")
     client.force_login(admin_eido("PEN"))
@@ -219,6 +227,9 @@ def test_an_eido_cannot_change_the_panel_maximum_by_posting(client):
     """An EIDO's forced change of the panel maximum is refused and changes nothing."""
     client.force_login(admin_eido("PEN"))
     pendle = district("PEN")
-    response = client.post(url("district", "edit", pendle.pk), {"panel_maximum": "9999"})
+    response = client.post(
+        url("district", "edit", pendle.pk),
+        {"panel_maximum": "9999", "change_reason": "Agreed by the Sub Group."},
+    )
     assert response.status_code == 403
     assert District.objects.get(pk=pendle.pk).panel_maximum == Decimal("500.00")

@@ -58,6 +58,7 @@ def service_form(**overrides) -> dict:
         "contact_phone": "",
         "website": "",
         "is_published": "on",
+        "change_reason": "The service told us.",
     }
     data.update(overrides)
     return data
@@ -303,7 +304,8 @@ def test_an_eido_deactivates_a_theme_rather_than_deleting_it(client, people, rec
     theme = records["theme"]
     client.force_login(people["pendle_eido"])
     response = client.post(
-        url("theme", "edit", theme.pk), {"name": theme.name, "description": "Loss."}
+        url("theme", "edit", theme.pk),
+        {"name": theme.name, "description": "Loss.", "change_reason": "No longer used."},
     )
     assert response.status_code == 302
     theme.refresh_from_db()

@@ -32,7 +32,10 @@ def days_from_today(days: int) -> datetime.date:
 
 
 def record(actor, existing=None, *, code="PEN", kind="resource_panel", days=7, **fields):
-    """`save_meeting` with a Pendle Resource Panel a week ahead unless told otherwise."""
+    """`save_meeting` with a Pendle Resource Panel a week ahead unless told otherwise; a change
+    to an existing meeting gives its reason."""
+    if existing is not None:
+        fields.setdefault("reason", "The panel asked for the change.")
     return save_meeting(
         actor=actor,
         meeting=existing,
@@ -67,7 +70,7 @@ def test_recording_a_meeting_writes_its_field_history_and_wagtail_log_entry():
     history = saved.history.order_by("history_date")
     assert [(h.history_user, h.history_change_reason) for h in history] == [
         (officer, "Meeting added"),
-        (officer, "Meeting changed"),
+        (officer, "The panel asked for the change."),
     ]
     entries = ModelLogEntry.objects.filter(object_id=str(saved.pk)).order_by("timestamp", "pk")
     assert [(e.action, e.user, e.content_changed) for e in entries] == [
@@ -285,7 +288,10 @@ def test_a_member_recorded_at_a_meeting_keeps_their_district_and_body():
     meeting("PEN").members_present.add(member)
     with pytest.raises(ValidationError) as refused:
         save_panel_member(
-            actor=officer, member=member, **member_fields(body="sub_group", name="Gus Moved")
+            actor=officer,
+            member=member,
+            reason="Their details changed.",
+            **member_fields(body="sub_group", name="Gus Moved"),
         )
     assert "so their district and body cannot change" in " ".join(refused.value.messages)
     assert PanelMember.objects.get(pk=member.pk).body == "resource_panel"
@@ -298,7 +304,10 @@ def test_a_member_who_sent_apologies_keeps_their_district_and_body():
     meeting("PEN").apologies.add(member)
     with pytest.raises(ValidationError):
         save_panel_member(
-            actor=county_lead(), member=member, **member_fields("BUR", name="Hal Sorry")
+            actor=county_lead(),
+            member=member,
+            reason="Their details changed.",
+            **member_fields("BUR", name="Hal Sorry"),
         )
     assert PanelMember.objects.get(pk=member.pk).district.code == "PEN"
 
@@ -309,7 +318,10 @@ def test_a_member_recorded_at_a_meeting_can_be_marked_as_having_left():
     member = listed_member("PEN", name="Ivy Left")
     meeting("PEN").members_present.add(member)
     changed = save_panel_member(
-        actor=eido("PEN"), member=member, **member_fields(name="Ivy Left", is_active=False)
+        actor=eido("PEN"),
+        member=member,
+        reason="Their details changed.",
+        **member_fields(name="Ivy Left", is_active=False),
     )
     assert changed.is_active is False
 
@@ -319,7 +331,10 @@ def test_a_member_never_recorded_can_move_to_the_other_body():
     """A member at no meeting yet may be moved onto the Sub Group."""
     member = listed_member("PEN", name="Jay Early")
     changed = save_panel_member(
-        actor=eido("PEN"), member=member, **member_fields(body="sub_group", name="Jay Early")
+        actor=eido("PEN"),
+        member=member,
+        reason="Their details changed.",
+        **member_fields(body="sub_group", name="Jay Early"),
     )
     assert changed.body == "sub_group"
 
@@ -332,7 +347,12 @@ def test_a_panel_member_cannot_add_or_change_members():
     with pytest.raises(PermissionDenied):
         save_panel_member(actor=reader, **member_fields())
     with pytest.raises(PermissionDenied):
-        save_panel_member(actor=reader, member=member, **member_fields(name="Kit Changed"))
+        save_panel_member(
+            actor=reader,
+            member=member,
+            reason="Their details changed.",
+            **member_fields(name="Kit Changed"),
+        )
     assert list(PanelMember.objects.values_list("name", flat=True)) == ["Kit Kept"]
 
 
@@ -345,7 +365,12 @@ def test_an_eido_of_another_district_cannot_add_or_change_its_members():
     with pytest.raises(PermissionDenied):
         save_panel_member(actor=burnley, **member_fields())
     with pytest.raises(PermissionDenied):
-        save_panel_member(actor=burnley, member=member, **member_fields("BUR", name="Lou"))
+        save_panel_member(
+            actor=burnley,
+            member=member,
+            reason="Their details changed.",
+            **member_fields("BUR", name="Lou"),
+        )
     assert PanelMember.objects.get().district.code == "PEN"
 
 
@@ -422,11 +447,12 @@ def test_the_admin_screen_writes_one_log_entry_by_the_signed_in_eido(client):
         "kind": "resource_panel",
         "date": panel.date.isoformat(),
         "location": "Colne Library",
+        "change_reason": "The town hall is closed for repairs.",
     }
     response = client.post(reverse("pei_workflow_meeting_modeladmin_edit", args=[panel.pk]), form)
     assert response.status_code == 302
     entries = ModelLogEntry.objects.filter(object_id=str(panel.pk))
     assert [(e.action, e.user) for e in entries] == [("wagtail.edit", officer)]
     assert Meeting.objects.get(pk=panel.pk).history.latest().history_change_reason == (
-        "Meeting changed"
+        "The town hall is closed for repairs."
     )

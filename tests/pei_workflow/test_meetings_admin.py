@@ -157,6 +157,7 @@ def meeting_form(place, *, kind="resource_panel", days_ahead=14, **fields):
         "start_time": "10:00",
         "location": "Nelson Town Hall",
         "notes": "",
+        "change_reason": "The panel moved it.",
     }
     data.update(fields)
     return data
@@ -331,6 +332,7 @@ def test_a_member_recorded_at_a_meeting_keeps_their_district_and_body(client):
         "district": district("PEN").pk,
         "body": "sub_group",
         "is_active": "on",
+        "change_reason": "They moved to the Sub Group.",
     }
     response = client.post(url("panelmember", "edit", member.pk), form)
     assert "so their district and body cannot change" in text(response)

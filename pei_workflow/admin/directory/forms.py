@@ -4,10 +4,10 @@ wagtail-modeladmin) and offers only the districts they work in."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from ...models import District, Priority, Service, Theme
 from ...selectors import districts_visible_to
+from ..reasons import ChangeReasonForm
 
 # Check boxes rather than a multiple select: easier to use, and with the keyboard alone.
 TICK_BOXES = forms.CheckboxSelectMultiple
@@ -33,7 +33,7 @@ def _name_clash(model, field: str, value: str, instance, **scope):
     return others.first()
 
 
-class ServiceForm(WagtailAdminModelForm):
+class ServiceForm(ChangeReasonForm):
     """A directory entry. Districts are limited to the person's own; themes to the active
     ones and those the service already has."""
 
@@ -76,7 +76,7 @@ class ServiceForm(WagtailAdminModelForm):
         return cleaned
 
 
-class ThemeForm(WagtailAdminModelForm):
+class ThemeForm(ChangeReasonForm):
     """A theme, whose name must differ from every other theme's, ignoring capitals."""
 
     def clean_name(self):
@@ -90,7 +90,7 @@ class ThemeForm(WagtailAdminModelForm):
         return name
 
 
-class PriorityForm(WagtailAdminModelForm):
+class PriorityForm(ChangeReasonForm):
     """A CYPP priority of one of the person's districts, its title unique in that district."""
 
     def __init__(self, *args, **kwargs):

@@ -7,6 +7,7 @@ from ...models import Priority, Service, Theme
 from ...selectors import priorities_visible_to, services_visible_to
 from ..base import CaseworkDistrictsMixin, ScopedModelAdmin
 from ..filters import DeclaredFilter, DistrictFilter, choice_filter
+from ..reasons import REASON_PANEL, ReasonedCreateView, ReasonedEditView
 from .forms import TICK_BOXES, PriorityForm, ServiceForm, ThemeForm
 from .permissions import (
     PriorityPermissionHelper,
@@ -55,6 +56,8 @@ class DirectoryAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
     """What the three screens share: a guarded delete, and the same refusal for whoever may
     not use a screen or make a change."""
 
+    create_view_class = ReasonedCreateView
+    edit_view_class = ReasonedEditView
     delete_view_class = GuardedDeleteView
     refusal = no_access = DIRECTORY_KEEPERS
     advice = ASK_YOUR_EIDO
@@ -120,6 +123,7 @@ class ServiceAdmin(DirectoryAdmin):
                 heading="Contact",
             ),
             FieldPanel("is_published"),
+            REASON_PANEL,
         ],
         base_form_class=ServiceForm,
     )
@@ -182,6 +186,7 @@ class ThemeAdmin(DirectoryAdmin):
             FieldPanel("name"),
             FieldPanel("description"),
             FieldPanel("is_active", heading="Active"),
+            REASON_PANEL,
         ],
         base_form_class=ThemeForm,
     )
@@ -222,6 +227,7 @@ class PriorityAdmin(DirectoryAdmin):
             FieldPanel("title"),
             FieldPanel("sort_order", heading="Position in the list"),
             FieldPanel("is_active", heading="Active"),
+            REASON_PANEL,
         ],
         base_form_class=PriorityForm,
     )

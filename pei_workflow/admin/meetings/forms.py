@@ -4,14 +4,14 @@ services the views call (`pei_workflow.services.meetings`, `set_budget`), which 
 words why a change is refused."""
 
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from ...models import PanelMember
 from ...selectors import districts_visible_to
 from ...services.budgets import EARLIEST_YEAR, LATEST_YEAR
+from ..reasons import ChangeReasonForm
 
 
-class MeetingForm(WagtailAdminModelForm):
+class MeetingForm(ChangeReasonForm):
     """A meeting of one of the person's districts, with members present and apologies chosen
     from that district's members of the body that meets."""
 
@@ -52,7 +52,7 @@ def _offer_own_districts(form) -> None:
             form.initial["district"] = own[0].pk
 
 
-class PanelMemberForm(WagtailAdminModelForm):
+class PanelMemberForm(ChangeReasonForm):
     """A member of one of the person's districts."""
 
     def __init__(self, *args, **kwargs):
@@ -60,7 +60,7 @@ class PanelMemberForm(WagtailAdminModelForm):
         _offer_own_districts(self)
 
 
-class BudgetForm(WagtailAdminModelForm):
+class BudgetForm(ChangeReasonForm):
     """A district's spot-purchase budget for one financial year: one per district and year,
     never less than has been spent."""
 

@@ -26,6 +26,7 @@ from ...selectors import (
 from .. import urls
 from ..base import ScopedModelAdmin
 from ..filters import DistrictFilter
+from ..reasons import REASON_PANEL, ChangeReasonForm, ReasonedEditView
 from . import permissions
 from .forms import BudgetForm, MeetingForm, PanelMemberForm
 from .views import (
@@ -86,6 +87,7 @@ class MeetingAdmin(ScopedModelAdmin):
                 help_text="Tick the members who sent apologies.",
             ),
             FieldPanel("notes"),
+            REASON_PANEL,
         ],
         base_form_class=MeetingForm,
     )
@@ -133,6 +135,7 @@ class PanelMemberAdmin(ScopedModelAdmin):
                 "is_active",
                 help_text="Untick when they leave. Past meetings keep their attendance.",
             ),
+            REASON_PANEL,
         ],
         base_form_class=PanelMemberForm,
     )
@@ -164,7 +167,12 @@ class BudgetAdmin(ScopedModelAdmin):
     list_display = ("year", "district", "budget", "spent", "left")
     list_filter = (DistrictFilter, FinancialYearFilter)
     edit_handler = ObjectList(
-        [FieldPanel("district"), FieldPanel("financial_year"), FieldPanel("amount")],
+        [
+            FieldPanel("district"),
+            FieldPanel("financial_year"),
+            FieldPanel("amount"),
+            REASON_PANEL,
+        ],
         base_form_class=BudgetForm,
     )
 
@@ -199,7 +207,10 @@ class DistrictAdmin(ScopedModelAdmin):
     refusal = "Only a county lead can change a district's panel maximum."
     list_display = ("name", "code", "maximum")
     inspect_view_fields = ["name", "code", "panel_maximum"]
-    edit_handler = ObjectList([FieldPanel("panel_maximum")])
+    edit_view_class = ReasonedEditView
+    edit_handler = ObjectList(
+        [FieldPanel("panel_maximum"), REASON_PANEL], base_form_class=ChangeReasonForm
+    )
 
     district_path = "pk"
 

@@ -11,6 +11,7 @@ from wagtail_modeladmin.views import CreateView, EditView, InspectView
 from ...models import SpotPurchase, SpotPurchaseBudget, financial_year_label, pounds
 from ...selectors import visible_district_ids, with_spend
 from ...services import save_meeting, save_panel_member, set_budget
+from ...services.records import CHANGE_REASON
 from .. import urls
 from ..base import add_service_errors
 from ..filters import DeclaredFilter
@@ -139,6 +140,7 @@ class BudgetFormMixin(ServiceFormMixin):
             district=data["district"],
             financial_year=data["financial_year"],
             amount=data["amount"],
+            reason=data.get(CHANGE_REASON, ""),
         )
 
 
@@ -167,6 +169,7 @@ class MeetingFormMixin(ServiceFormMixin):
             notes=data.get("notes", ""),
             members_present=data.get("members_present") or (),
             apologies=data.get("apologies") or (),
+            reason=data.get(CHANGE_REASON, ""),
         )
 
 
@@ -193,6 +196,7 @@ class PanelMemberFormMixin(ServiceFormMixin):
             agency=data["agency"],
             role=data.get("role", ""),
             is_active=data.get("is_active", False),
+            reason=data.get(CHANGE_REASON, ""),
         )
 
 
