@@ -79,11 +79,13 @@ format: $(VENV)/.installed-dev
 pytest: install-test
 	$(PY) -m pytest
 
-## bench: query counts and speed of the public pages, sending the forms, and the casework admin
+## bench: query counts and speed of the public pages, sending the forms, the casework admin
+## and the anonymity guard (its recall and false positives on the corpus, and time per field)
 bench: install
 	$(PY) bench/pages.py
 	$(PY) bench/submissions.py
 	$(PY) bench/casework.py
+	$(PY) bench/anonymity.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles db.sqlite3

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
+from pei_workflow.anonymity import POSTCODE, SUGGESTIONS
 from pei_workflow.models import CafEscalation, GapInService
 from tests.e2e.browser_checks import SCRIPTING_ENABLED, Audit
 from tests.e2e.keyboard import activate, choose, tick, type_into
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 POSTCODE_MESSAGE = (
     "The unmet need must not include a postcode. Remove it so that no child, young person or "
-    "family can be identified."
+    f"family can be identified. {SUGGESTIONS[POSTCODE]}"
 )
 
 
@@ -282,7 +283,7 @@ def test_a_practitioner_escalates_a_caf_problem_fixing_a_postcode_on_the_way(
         press(page, "Continue"),
         [
             "The problem must not include a postcode. Remove it so that no child, young person "
-            "or family can be identified."
+            f"or family can be identified. {SUGGESTIONS[POSTCODE]}"
         ],
     )
     page.get_by_label("What is the problem?").fill(
@@ -403,7 +404,7 @@ def test_the_caf_form_can_be_sent_with_the_keyboard_alone(page, site_url, tmp_pa
         activate(page, "main button.govuk-button"),
         [
             "The problem must not include a postcode. Remove it so that no child, young person "
-            "or family can be identified."
+            f"or family can be identified. {SUGGESTIONS[POSTCODE]}"
         ],
     )
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from pei_workflow.anonymity import (
+    CASE_SYSTEM_ID,
     DATE_OF_BIRTH,
     DESCRIPTIONS,
     EMAIL_ADDRESS,
@@ -15,7 +16,9 @@ from pei_workflow.anonymity import (
     NI_NUMBER,
     PHONE_NUMBER,
     POSTCODE,
+    SCHOOL,
     STREET_ADDRESS,
+    SUGGESTIONS,
     Finding,
     check_free_text,
     find_identifying_details,
@@ -96,6 +99,35 @@ POSITIVES = [
     ("lives at 27a Albert Rd", STREET_ADDRESS),
     ("Flat 2, 9 Church Lane", STREET_ADDRESS),
     ("45 Oak Tree Close", STREET_ADDRESS),
+    # The forms practitioners really write them in.
+    ("BB10 3 QW", POSTCODE),
+    ("BB 10 3QW", POSTCODE),
+    ("NHS 401 023 213 7", NHS_NUMBER),
+    ("Call 07 700 900 456", PHONE_NUMBER),
+    ("NI QQ-12-34-56-A", NI_NUMBER),
+    ("b. 5/6/2014", DATE_OF_BIRTH),
+    ("D.O.B 5/6/2014", DATE_OF_BIRTH),
+    ("dob 05062014", DATE_OF_BIRTH),
+    ("born early on 5/6/2014", DATE_OF_BIRTH),
+    ("date of birth for the middle child: 5/6/2014", DATE_OF_BIRTH),
+    ("Email name [at] example.com", EMAIL_ADDRESS),
+    ("name at example dot com", EMAIL_ADDRESS),
+    ("Ellie Thompson, aged 9, is not in school.", NAME),
+    ("her dad, Imran Hussain, works nights", NAME),
+    ("son Tyler (6) and daughter Ruby (3)", NAME),
+    ("the child, R.T., aged 9", NAME),
+    ("known as Ellie", NAME),
+    ("spoke to mr ahmed", NAME),
+    ("the Hussain family", NAME),
+    ("lives at 22 oak street", STREET_ADDRESS),
+    ("on Oak Street at number 22", STREET_ADDRESS),
+    ("7 Hollin Brow", STREET_ADDRESS),
+    ("attends Holy Trinity primary", SCHOOL),
+    ("a pupil at St John's CE Primary, Burnley", SCHOOL),
+    ("Year 8 at Pendle Vale College", SCHOOL),
+    ("Mosaic ID 1234567", CASE_SYSTEM_ID),
+    ("LCS person id: 8765432", CASE_SYSTEM_ID),
+    ("UPN K888079096690", CASE_SYSTEM_ID),
 ]
 
 NEGATIVES = [
@@ -162,6 +194,24 @@ NEGATIVES = [
     "Mr. The family asked for help.",
     "A review is due on Tuesday 3 March 2026 at 2pm.",
     "The 18 month waiting list for a 1:1 worker is the barrier.",
+    # What practitioners cannot avoid writing (the allow-list and the rules' exceptions).
+    "We read the Mr Men books together.",
+    "She loves the Makaton (Mr Tumble) sessions.",
+    "The workbook's ISBN is 978-0-14-032872-1.",
+    "The school runs a 15 Minute Walk each morning.",
+    "Referral date 14/01/2026, DOB unknown.",
+    "attends a local primary school",
+    "the school",
+    "the high school and the Forest School sessions",
+    "In May the family asked for help; Will the panel meet?",
+    "Grace Church runs a toddler group and Hope Street Centre a drop-in.",
+    "A Jack of all trades youth worker; rated Amber on the plan.",
+    "The charity Winston's Wish and Derian House have helped.",
+    "The Polish and Roma families in Nelson and Preston.",
+    "Her son and daughter, aged 4 and 7, share a room.",
+    "The YP, aged 15, has been excluded.",
+    "details at lancashire.gov.uk",
+    "Recorded on Mosaic; no UPN yet.",
 ]
 
 
@@ -211,8 +261,21 @@ def test_message_names_the_field_and_the_kind():
 
     assert message == (
         "The unmet need must not include a postcode. "
-        "Remove it so that no child, young person or family can be identified."
+        "Remove it so that no child, young person or family can be identified. "
+        "Give the town or area instead, such as 'Nelson' or 'the BB9 area'."
     )
+
+
+def test_message_suggests_how_to_write_a_name_instead():
+    """A name is refused with a suggestion to say who the person is rather than their name."""
+    message = identifying_details_message("The unmet need", find_identifying_details("Mrs Smith"))
+
+    assert "such as 'the mother' or 'a 9-year-old boy', rather than their name." in message
+
+
+def test_every_kind_has_a_description_and_a_suggestion():
+    """Each kind the guard reports has words for the message and a way to write it instead."""
+    assert set(SUGGESTIONS) == set(DESCRIPTIONS)
 
 
 def test_message_lists_every_kind_found():
@@ -238,6 +301,9 @@ def test_message_lists_every_kind_found():
         "jane.smith@example.com",
         "Mrs Smith",
         "12 Acacia Avenue",
+        "Ellie Thompson",
+        "St John's CE Primary",
+        "Mosaic ID 1234567",
     ],
 )
 def test_message_never_repeats_the_detail(detail):
@@ -272,7 +338,8 @@ def test_check_free_text_raises_a_validation_error_with_its_code():
     assert raised.value.code == IDENTIFYING_DETAIL_CODE
     assert raised.value.messages == [
         "The issue must not include a phone number. "
-        "Remove it so that no child, young person or family can be identified."
+        "Remove it so that no child, young person or family can be identified. "
+        "Leave it out: the panel contacts the practitioner, never the family."
     ]
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pei_workflow.anonymity import DESCRIPTIONS, POSTCODE
+from pei_workflow.anonymity import DESCRIPTIONS, POSTCODE, SUGGESTIONS
 from pei_workflow.models import CafEscalation
 from tests.pei_forms.form_helpers import (
     CAF_ANSWERS,
@@ -121,7 +121,7 @@ def test_an_identifying_detail_in_any_free_text_answer_is_refused(client, caf_pa
     message = inline_error(response, field)
     assert message == (
         f"{label} must not include {DESCRIPTIONS[POSTCODE]}. Remove it so that no child, "
-        "young person or family can be identified."
+        f"young person or family can be identified. {SUGGESTIONS[POSTCODE]}"
     )
     assert "PR1" not in message
     assert error_links(response)[message] == field

@@ -5,7 +5,14 @@ from decimal import Decimal
 import pytest
 
 from pei_forms.models import GapFormHelpText
-from pei_workflow.anonymity import DESCRIPTIONS, NAME, NHS_NUMBER, PHONE_NUMBER, POSTCODE
+from pei_workflow.anonymity import (
+    DESCRIPTIONS,
+    NAME,
+    NHS_NUMBER,
+    PHONE_NUMBER,
+    POSTCODE,
+    SUGGESTIONS,
+)
 from pei_workflow.models import District, GapInService, Priority
 from tests.pei_forms.form_helpers import (
     GAP_ANSWERS,
@@ -532,10 +539,10 @@ def test_the_panel_maximum_is_the_districts_own(client, gap_page):
 @pytest.mark.parametrize(
     ("detail", "kind"),
     [
-        ("They live at BB9 7LJ.", DESCRIPTIONS[POSTCODE]),
-        ("Her NHS number is 943 476 5919.", DESCRIPTIONS[NHS_NUMBER]),
-        ("Call mum on 07700 900123.", DESCRIPTIONS[PHONE_NUMBER]),
-        ("Mrs Smith asked for help.", DESCRIPTIONS[NAME]),
+        ("They live at BB9 7LJ.", POSTCODE),
+        ("Her NHS number is 943 476 5919.", NHS_NUMBER),
+        ("Call mum on 07700 900123.", PHONE_NUMBER),
+        ("Mrs Smith asked for help.", NAME),
     ],
 )
 def test_an_identifying_detail_in_any_free_text_answer_is_refused_without_repeating_it(
@@ -545,8 +552,8 @@ def test_an_identifying_detail_in_any_free_text_answer_is_refused_without_repeat
     question and the kind of detail, never the detail itself; nothing is kept or saved."""
     response = post_step(client, gap_page, slug, **extra, **{field: detail})
     message = (
-        f"{label} must not include {kind}. Remove it so that no child, young person or family "
-        "can be identified."
+        f"{label} must not include {DESCRIPTIONS[kind]}. Remove it so that no child, young "
+        f"person or family can be identified. {SUGGESTIONS[kind]}"
     )
     assert_refused(client, gap_page, response, field, message)
     assert client.get(f"{gap_page.url}check-answers/")["Location"] == f"{gap_page.url}{slug}/"
