@@ -34,8 +34,9 @@ IDENTIFYING = [
     ("Spoke to Mrs Thompson about the waiting list.", "a person's name"),
     ("The family have moved to BB9 7LJ since the form was sent.", "a postcode"),
     ("Checked against NHS number 943 476 5919.", "an NHS number"),
+    ("Ellie Thompson, aged 9, is still waiting.", "a person's name"),
 ]
-THE_DETAIL = ("Thompson", "BB9 7LJ", "943 476 5919")
+THE_DETAIL = ("Thompson", "BB9 7LJ", "943 476 5919", "Ellie")
 
 
 def _pendle_service():
