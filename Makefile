@@ -80,12 +80,14 @@ pytest: install-test
 	$(PY) -m pytest
 
 ## bench: query counts and speed of the public pages, sending the forms, the casework admin
-## and the anonymity guard (its recall and false positives on the corpus, and time per field)
+## the anonymity guard (its recall and false positives on the corpus, and time per field) and
+## a submission's history screen as its versions grow
 bench: install
 	$(PY) bench/pages.py
 	$(PY) bench/submissions.py
 	$(PY) bench/casework.py
 	$(PY) bench/anonymity.py
+	$(PY) bench/history.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles db.sqlite3

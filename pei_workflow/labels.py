@@ -42,6 +42,7 @@ STEP_LABELS = {
 HISTORY_LABELS = {
     "submit": "Sent by the practitioner",
     "start_review": "Review started",
+    "redact": "Text redacted",
     "request_information": "Information requested",
     "provide_information": "Information provided",
     "signpost": "Signposted to a service",

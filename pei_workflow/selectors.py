@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField,
@@ -25,6 +26,7 @@ from django.db.models.functions import Coalesce
 
 from .choices import MeetingKind, MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
 from .models import (
+    AuditLogEntry,
     CafEscalation,
     District,
     DistrictAssignment,
@@ -46,6 +48,7 @@ __all__ = [
     "ALL_DISTRICTS_PERMISSION",
     "PRACTITIONER_COMMENT_STEPS",
     "agenda_items",
+    "audit_entries_visible_to",
     "budgets_visible_to",
     "decode_history_data",
     "districts_visible_to",
@@ -181,6 +184,33 @@ def budgets_visible_to(user, budgets: QuerySet | None = None) -> QuerySet[SpotPu
     those of `meeting_districts_visible_to(user)`, each with its spend (see `with_spend`)."""
     queryset = SpotPurchaseBudget.objects.all() if budgets is None else budgets
     return with_spend(_in_districts(user, queryset, meeting_districts_visible_to))
+
+
+def audit_entries_visible_to(user, entries: QuerySet | None = None) -> QuerySet[AuditLogEntry]:
+    """The audit log entries (optionally narrowed from a queryset) this person may read.
+
+    - County leads and superusers: every entry, of every district and of none.
+    - An EIDO: the entries of `districts_visible_to(user)`, whoever wrote them. An entry of no
+      single district (a theme, a service covering several districts, a county-wide export)
+      is county leads' only.
+    - Entries about people and their district assignments (sign-ins, failed sign-ins,
+      sign-outs, role changes, accounts): only people who set people up
+      (`can_set_up_people`), whatever their district.
+    - Panel and Sub Group members, and everyone else: none. They read agendas; who did what
+      to a case is not theirs to see.
+    """
+    # services.people imports this module (through the services package): imported here.
+    from .services.people import can_set_up_people
+
+    queryset = AuditLogEntry.objects.all() if entries is None else entries
+    if not is_signed_in(user):
+        return queryset.none()
+    if not is_county_lead(user):
+        queryset = queryset.filter(district__in=districts_visible_to(user))
+    if not can_set_up_people(user):
+        people = ContentType.objects.get_for_models(get_user_model(), DistrictAssignment)
+        queryset = queryset.exclude(content_type__in=list(people.values()))
+    return queryset
 
 
 def _agenda_model(meeting: Meeting):

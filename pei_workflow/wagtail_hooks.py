@@ -1,6 +1,7 @@
 """The casework admin. Each screen family registers its own screens; this module only imports
 them, since Wagtail loads `wagtail_hooks` of each app and nothing else."""
 
+from .admin import audit as _audit  # noqa: F401
 from .admin import wagtail_screens as _wagtail_screens  # noqa: F401
 from .admin.casework import hooks as _casework  # noqa: F401
 from .admin.directory import hooks as _directory  # noqa: F401

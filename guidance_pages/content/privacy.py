@@ -1,19 +1,30 @@
 """The privacy notice for the Gap in Service and CAF escalation forms."""
 
+from django.conf import settings
+
 from ..models import PrivacyNoticePage
 from .dates import WRITTEN_ON_TEXT
 from .markup import bullets, heading, paragraphs, text
 from .spec import Links, PageSpec
 
-# How long each kind of information is kept. The casework app must enforce the same periods;
-# if either changes, change it in both places.
-CONTACT_DETAILS_YEARS = 2
-CASEWORK_YEARS = 6
+
+def retention_years() -> tuple[int, int]:
+    """How many years the practitioner's contact details and the free text are kept after a
+    form is closed, declined or withdrawn: `settings.PEI_RETENTION`, the setting that
+    `manage.py apply_retention` enforces, so the notice says what the site does. (Read from
+    Django's settings, not from pei_workflow: the guidance stands alone.)"""
+    periods = settings.PEI_RETENTION
+    return periods["contact_details_years"], periods["free_text_years"]
+
+
+def _years(count: int) -> str:
+    return "1 year" if count == 1 else f"{count} years"
 
 
 def build(links: Links) -> dict:
     """The page's fields."""
     contacts = links.a("contacts", "your district's EIDO team")
+    contact_details_years, free_text_years = retention_years()
     return {
         "summary": (
             "What the Gap in Service and CAF escalation forms collect, why we need it, who sees "
@@ -105,12 +116,18 @@ def build(links: Links) -> dict:
             text(
                 bullets(
                     [
-                        f"Your contact details: {CONTACT_DETAILS_YEARS} years after your form "
-                        "is closed, declined or withdrawn. Then we delete them.",
-                        f"The anonymous information about the need: {CASEWORK_YEARS} years, so "
-                        "that we can report on trends and show what services achieved.",
-                        "The record of what happened to your form, such as when it went to the "
-                        "panel: as long as the anonymous information.",
+                        "Your name, job title, organisation, email address and phone "
+                        f"number: {_years(contact_details_years)} after your form is closed, "
+                        "declined or withdrawn. Then we delete them, from the form and from "
+                        "its history. We keep your workforce, such as health, for reports.",
+                        "What you and we wrote about the need, such as what has been tried: "
+                        f"{_years(free_text_years)} after your form is closed, declined or "
+                        "withdrawn, so that we can report on trends and show what services "
+                        "achieved. Then we delete it in the same way.",
+                        "The anonymous facts, such as the district, the age band, the number "
+                        "of children affected, what happened to your form and when: for as "
+                        "long as we need them for reports. They do not identify you or the "
+                        "family.",
                     ]
                 ),
             ),

@@ -11,6 +11,9 @@ from django.urls import reverse
 STEP = "pei_workflow_step"
 CORRECT = "pei_workflow_correct"
 THEMES = "pei_workflow_themes"
+REDACT = "pei_workflow_redact"
+HISTORY = "pei_workflow_history"
+COMPARE = "pei_workflow_compare"
 AGENDA = "pei_workflow_agenda"
 REMOVE_COUNTY_LEAD = "pei_people_remove_county_lead"
 
@@ -51,6 +54,21 @@ def correct_url(submission) -> str:
 
 def themes_url(submission) -> str:
     return reverse(THEMES, kwargs=_submission_kwargs(submission))
+
+
+def redact_url(submission) -> str:
+    return reverse(REDACT, kwargs=_submission_kwargs(submission))
+
+
+def history_url(submission) -> str:
+    return reverse(HISTORY, kwargs=_submission_kwargs(submission))
+
+
+def compare_url(submission, older: int | None = None, newer: int | None = None) -> str:
+    url = reverse(COMPARE, kwargs=_submission_kwargs(submission))
+    if older is None:
+        return url
+    return f"{url}?{urlencode({'from': older, 'to': newer})}"
 
 
 def agenda_url(meeting_or_pk) -> str:

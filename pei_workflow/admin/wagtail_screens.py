@@ -27,6 +27,14 @@ Where each of Wagtail's screens stands:
 
 A log entry keeps its label (the record's `__str__`) after the record is deleted. A
 submission's label is its reference only.
+
+The audit log (`models.AuditLogEntry`, see `models.audit` and `admin.audit`) is another log
+model that Site history lists. These model log entries are still written as before (their
+log model for casework records and people, `RecordLogEntry`, is a proxy of `ModelLogEntry`
+that lists nothing of its own, so Site history shows each row once) and each is copied to the
+audit log with its district. Of the audit log, Site history shows the audit's own entries
+about submissions (views, steps, corrections, themes), scoped by
+`selectors.audit_entries_visible_to`; everything else in it is on Reports > Audit log.
 """
 
 from django.apps import apps

@@ -1,3 +1,4 @@
+from .audit import AuditLogEntry, RecordLogEntry
 from .budgets import (
     SpotPurchase,
     SpotPurchaseBudget,
@@ -30,6 +31,7 @@ __all__ = [
     "GAP_OPEN_STATES",
     "MONITORING_FIELDS",
     "PRACTITIONER_FIELDS",
+    "AuditLogEntry",
     "CafEscalation",
     "District",
     "DistrictAssignment",
@@ -38,6 +40,7 @@ __all__ = [
     "Meeting",
     "PanelMember",
     "Priority",
+    "RecordLogEntry",
     "ReferenceSequence",
     "Service",
     "SpotPurchase",

@@ -30,7 +30,9 @@ from .people import (
     remove_role,
 )
 from .practitioner import provide_information, withdraw_by_practitioner
+from .redaction import redact
 from .references import allocate_reference
+from .retention import apply_retention
 from .review import (
     close,
     decline,
@@ -50,6 +52,7 @@ __all__ = [
     "add_to_agenda",
     "allocate_reference",
     "answer_fields",
+    "apply_retention",
     "budget_position",
     "can_set_up_people",
     "check_budget_change",
@@ -68,6 +71,7 @@ __all__ = [
     "record_sub_group_decision",
     "record_transition",
     "record_trust_board_decision",
+    "redact",
     "refer_to_county_caf_group",
     "remove_assignment",
     "remove_role",

@@ -5,6 +5,7 @@ permissions: see `editable_parts`."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
+from .. import audit
 from ..models import DECISION_FIELDS, MONITORING_FIELDS, Submission, Theme
 from ..permissions import can_moderate
 from ..text_checks import ALL_DETAILS, ANSWER_CHECKS, refuse_identifying_details
@@ -120,6 +121,7 @@ def correct_answers(
             comment=reason,
             data={"fields": labels},
         )
+        audit.record(actor, audit.CORRECTED, locked, data={"fields": labels})
     return locked
 
 
@@ -144,4 +146,5 @@ def set_themes(*, submission: Submission, actor, themes) -> Submission:
             actor=actor,
             data={"themes": sorted(t.name for t in themes)},
         )
+        audit.record(actor, audit.THEMES_SET, locked, data=audit.themes_data(themes))
     return locked

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_fsm import TransitionNotAllowed, can_proceed
 
+from .. import audit
 from ..events import transition_committed
 from ..models import Submission, TransitionLog
 from .history import record_transition
@@ -81,6 +82,9 @@ def run_transition(
             comment=comment,
             data=data,
         )
+        # In the transaction: the audit log holds a step exactly when the step was saved.
+        step = audit.step_data(name, from_state, locked, actor)
+        audit.record(actor, audit.STEP, locked, data=step)
         transaction.on_commit(
             lambda: transition_committed.send(sender=type(locked), submission=locked, log=log),
             robust=True,

@@ -225,6 +225,11 @@ PEI_TRUSTED_PROXY_HEADER = ENV["PEI_TRUSTED_PROXY_HEADER"]
 # A half-filled form waits in the session for at most a day.
 SESSION_COOKIE_AGE = 24 * 60 * 60
 
+# How long a case's personal data is kept after it is closed, declined or withdrawn, in years:
+# the practitioner's contact details, then the free text. `manage.py apply_retention` (daily)
+# removes them, and the privacy notice states these same periods.
+PEI_RETENTION = {"contact_details_years": 2, "free_text_years": 6}
+
 # Demo accounts are refused unless a settings module switches them on (dev only).
 PEI_ALLOW_DEMO_ACCOUNTS = False
 

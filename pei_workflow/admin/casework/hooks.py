@@ -8,7 +8,9 @@ from wagtail_modeladmin.options import modeladmin_register
 from .. import urls
 from .corrections import correct_answers_view, themes_view
 from .dashboard import add_waiting_for_you_panel
+from .history import compare_view, history_view
 from .options import CaseworkGroup
+from .redaction import redact_view
 from .steps import step_view
 
 modeladmin_register(CaseworkGroup)
@@ -28,6 +30,13 @@ def register_step_urls():
             name=urls.CORRECT,
         ),
         path("casework/<str:model_name>/<int:pk>/themes/", themes_view, name=urls.THEMES),
+        path("casework/<str:model_name>/<int:pk>/history/", history_view, name=urls.HISTORY),
+        path(
+            "casework/<str:model_name>/<int:pk>/history/compare/",
+            compare_view,
+            name=urls.COMPARE,
+        ),
+        path("casework/<str:model_name>/<int:pk>/redact/", redact_view, name=urls.REDACT),
     ]
 
 

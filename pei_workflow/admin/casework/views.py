@@ -1,5 +1,6 @@
 from wagtail_modeladmin.views import InspectView
 
+from ... import audit
 from ...labels import state_label
 from ...services import editable_parts
 from ...services.editing import ANSWERS, THEMES
@@ -23,6 +24,8 @@ class ReviewHistoryInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         submission = self.instance
         user = self.request.user
+        # Reached only once the screen has found the submission to be this person's to see.
+        audit.record_view(self.request, submission)
         model = type(submission)
         model_name = model._meta.model_name
         parts = editable_parts(submission, user)
