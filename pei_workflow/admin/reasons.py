@@ -14,9 +14,10 @@ from wagtail_modeladmin.views import CreateView, EditView
 
 from ..services.records import CHANGE_REASON, change_reason
 from .base import add_service_errors
+from .keys import KeysWithinRangeMixin
 
 
-class ChangeReasonForm(WagtailAdminModelForm):
+class ChangeReasonForm(KeysWithinRangeMixin, WagtailAdminModelForm):
     """A model form that asks why, when it changes a record that already exists."""
 
     change_reason = forms.CharField(

@@ -22,6 +22,7 @@ from ...services import (
 )
 from ...services.editing import ANSWERS, THEMES
 from ..base import add_service_errors
+from ..keys import KeysWithinRangeMixin
 from ..urls import inspect_url
 from .actions import safe_next_url, visible_submission_or_404
 from .answers import ANSWER_GROUPS, field_label
@@ -77,7 +78,7 @@ def correction_form_class(model: type[Submission]) -> type[CorrectionForm]:
     return forms.modelform_factory(model, form=CorrectionForm, fields=answer_fields(model))
 
 
-class ThemesForm(forms.Form):
+class ThemesForm(KeysWithinRangeMixin, forms.Form):
     submit_label = "Save the themes"
     intro = "Themes show when gaps keep coming back to the same subject."
 

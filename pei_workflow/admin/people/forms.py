@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 
 from ...models import District
 from ...services.people import CASEWORK_ROLES
+from ..keys import KeysWithinRangeMixin
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -12,7 +13,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{name} ({email})" if name else email
 
 
-class AssignForm(forms.Form):
+class AssignForm(KeysWithinRangeMixin, forms.Form):
     """Who, which role, which districts. The form only parses: the rules (districts needed
     or not allowed, who may be changed) are the service's, whose errors land on these fields
     by name."""
