@@ -163,6 +163,8 @@ def save_meeting(
     _check_may_change_some_district(actor)
     _check_meeting_input(district=district, kind=kind, date=date)
     notes = optional_text(notes, field="notes", label="The meeting notes")
+    # Everyone at the meeting reads the location on the agenda: name the venue, never a home.
+    location = optional_text(location, field="location", label="The location")
     created = meeting is None or meeting.pk is None
     reason = change_reason(reason, created=created, added="Meeting added")
     with transaction.atomic():
@@ -175,7 +177,7 @@ def save_meeting(
         before = field_values(locked, MEETING_FIELDS, ATTENDANCE)
 
         locked.district, locked.kind, locked.date = district, kind, date
-        locked.start_time, locked.location, locked.notes = start_time, location or "", notes
+        locked.start_time, locked.location, locked.notes = start_time, location, notes
         chosen = PanelMember.objects.select_for_update().order_by("name", "pk")
         present = list(chosen.filter(pk__in=_ids(members_present)))
         sorry = list(chosen.filter(pk__in=_ids(apologies)))
