@@ -10,5 +10,7 @@ class PeiWorkflowConfig(AppConfig):
         # Here rather than in wagtail_hooks, which Wagtail loads only when a hook is first
         # asked for: a sign-in before that would go unrecorded.
         from . import audit
+        from .reports import database
 
         audit.connect_signals()
+        database.connect_signals()

@@ -59,6 +59,9 @@ __all__ = [
     "meetings_visible_to",
     "panel_members_visible_to",
     "priorities_visible_to",
+    "report_district_ids",
+    "report_districts_visible_to",
+    "reported_submissions",
     "review_history",
     "services_visible_to",
     "visible_district_ids",
@@ -140,6 +143,27 @@ def visible_to(user, submissions: type[Model] | QuerySet) -> QuerySet:
     """The submissions (of a model, or narrowed from a queryset) that this person may see."""
     queryset = submissions.objects.all() if isinstance(submissions, type) else submissions
     return _in_districts(user, queryset, districts_visible_to)
+
+
+def report_districts_visible_to(user) -> QuerySet[District]:
+    """The districts whose reports this person may read: those whose meetings they read
+    (`meeting_districts_visible_to`). A report holds counts, sums and the names of themes,
+    services and priorities, never a submission's answers or who sent it, so the panel and
+    Sub Group members who read a district's agendas read its reports too."""
+    return meeting_districts_visible_to(user)
+
+
+def report_district_ids(user) -> frozenset[int]:
+    """The ids of `report_districts_visible_to(user)`, read once per request."""
+    return meeting_district_ids(user)
+
+
+def reported_submissions(user, model: type[Submission], district_ids: Iterable[int]) -> QuerySet:
+    """The sent submissions of `model` in the districts given that a report for this person
+    counts: those of `district_ids` among `report_districts_visible_to(user)`. Every figure
+    of every report starts from here."""
+    queryset = model.objects.exclude(state="new").filter(district_id__in=list(district_ids))
+    return _in_districts(user, queryset, report_districts_visible_to)
 
 
 def meetings_visible_to(user, meetings: QuerySet | None = None) -> QuerySet[Meeting]:

@@ -16,6 +16,9 @@ HISTORY = "pei_workflow_history"
 COMPARE = "pei_workflow_compare"
 AGENDA = "pei_workflow_agenda"
 REMOVE_COUNTY_LEAD = "pei_people_remove_county_lead"
+REPORTS = "pei_workflow_reports"
+COUNTY_REPORT = "pei_workflow_county_report"
+DISTRICT_REPORT = "pei_workflow_district_report"
 
 
 def screen_url_name(model: type[Model] | Model, action: str = "index") -> str:
@@ -78,3 +81,15 @@ def agenda_url(meeting_or_pk) -> str:
 
 def remove_county_lead_url(user) -> str:
     return reverse(REMOVE_COUNTY_LEAD, args=[user.pk])
+
+
+def reports_url() -> str:
+    return reverse(REPORTS)
+
+
+def county_report_url() -> str:
+    return reverse(COUNTY_REPORT)
+
+
+def district_report_url(district) -> str:
+    return reverse(DISTRICT_REPORT, kwargs={"code": district.code})

@@ -207,17 +207,19 @@ def test_another_districts_agenda_is_not_found(client, panel):
 
 
 def test_the_agenda_links_a_print_stylesheet_that_hides_the_admin(client, eido, panel):
-    """The agenda links its stylesheet, whose print rules hide the admin's menu, the header
-    buttons and the action links, and keep each item on one page where it fits."""
+    """The agenda links the shared print stylesheet, whose rules hide the admin's menu, the
+    header buttons and everything marked screen-only, and its own, which keeps each item on
+    one page where it fits."""
     client.force_login(eido)
     page = text(client.get(agenda_url(panel)))
-    assert f'href="{settings.STATIC_URL}pei_workflow/meetings/agenda.css"' in page
+    for sheet in ("admin/print.css", "meetings/agenda.css"):
+        assert f'href="{settings.STATIC_URL}pei_workflow/{sheet}"' in page
     assert "Print agenda" in page
-    stylesheet = Path(finders.find("pei_workflow/meetings/agenda.css")).read_text()
-    print_rules = stylesheet[stylesheet.index("@media print") :]
+    shared = Path(finders.find("pei_workflow/admin/print.css")).read_text()
     for hidden in ("#wagtail-sidebar", ".w-header .right", ".pei-no-print"):
-        assert hidden in print_rules
-    assert "break-inside: avoid" in print_rules
+        assert hidden in shared[shared.index("@media print") :]
+    own = Path(finders.find("pei_workflow/meetings/agenda.css")).read_text()
+    assert "break-inside: avoid" in own[own.index("@media print") :]
     assert 'class="pei-agenda__toolbar pei-no-print"' in page
     assert 'class="pei-agenda-item__actions pei-no-print"' in page
 

@@ -177,7 +177,7 @@ def test_the_export_has_the_state_and_route_in_staff_wording(client, asked, expo
     assert row["Reference"] == asked.reference
     assert row["State"] == "Waiting for the practitioner's answer"
     assert row["Route"] == "CAF done, needs not known"
-    assert row["Who Will Attend The Panel"] == "The Lead Professional"
+    assert row["Who will attend the panel"] == "The Lead Professional"
 
 
 @pytest.mark.parametrize("model", [GapInService, CafEscalation], ids=lambda m: m.__name__)

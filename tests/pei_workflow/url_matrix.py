@@ -96,6 +96,7 @@ class Filler:
             ("admin/collections/", {"pk"}, Collection.get_first_root_node().pk),
             ("admin/workflows/", {"pk"}, workflow.pk if workflow else 1),
             ("admin/people/county-leads/", {"user_pk"}, other_lead.pk),
+            ("admin/reports/casework/district/", {"code"}, pendle["district"].code),
         ]
 
     def value(self, route: Route, name: str, converter: str | None) -> str:
