@@ -13,6 +13,8 @@ urlpatterns = [
     path("search/", guidance_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", guidance_views.robots_txt, name="robots_txt"),
+    # The service directory as Open Referral UK open data (HSDS 3.0).
+    path("openreferral/", include("pei_workflow.openreferral.urls")),
     path("", include("pei_forms.urls")),
 ]
 

@@ -1,5 +1,7 @@
 """Themes that tag casework, and the directory of local services that can meet a need."""
 
+import uuid
+
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -17,6 +19,9 @@ class Theme(models.Model):
     is_active = models.BooleanField(
         default=True, help_text="Only active themes can be given to a submission."
     )
+    # The theme's id as a term of the open data's taxonomy (pei_workflow.openreferral). A
+    # stored UUID, not one derived from the name, so that renaming a theme keeps its id.
+    open_referral_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -70,6 +75,9 @@ class Service(models.Model):
         help_text="Untick to hide a service that has closed. EIDOs can still see it.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # The service's id in the Open Referral open data (pei_workflow.openreferral): a UUID, as
+    # HSDS asks, that never changes and says nothing about how many services there are.
+    open_referral_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     # The districts a service covers decide where it can be offered: part of each version.
     history = HistoricalRecords(m2m_fields=[districts, themes])
