@@ -7,13 +7,17 @@
   thousand.
 """
 
+import datetime
 import tempfile
+from functools import partial
+from operator import attrgetter
 
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Min, OuterRef, Subquery
+from django.db.models import Min, Model, OuterRef, Subquery
 from django.http import FileResponse
+from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail_modeladmin.views import IndexView
 
@@ -80,36 +84,77 @@ class _InChunks:
         return self.queryset.iterator(chunk_size=CHUNK_SIZE)
 
 
+def _cell(value):
+    """A value as a download writes it: nothing as an empty cell, a related row as its
+    name, text that could run as a formula neutralised; numbers and dates as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise_formula(value)
+    if isinstance(value, Model):
+        return neutralise_formula(str(value))
+    return value
+
+
 class SafeExportIndexView(IndexView):
     """A list whose CSV and XLSX exports say each choice in words, as the screens do, cannot
-    carry formulas, and stream."""
+    carry formulas, and stream.
+
+    Each column's way of reading its value is worked out once per download, not once per
+    cell as modeladmin does (which costs a millisecond a row): a choice reads its label from
+    a dictionary, a field its attribute.
+    """
+
+    def _column_readers(self) -> list:
+        readers = []
+        for name in self.list_export:
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                field = None
+            if field is None and name.startswith(REACHED):
+                readers.append(attrgetter(name))
+            elif field is None or field.many_to_many or not field.concrete:
+                readers.append(partial(_looked_up, name, self.model_admin))
+            elif field.choices:
+                labels = {value: str(label) for value, label in field.flatchoices}
+                readers.append(partial(_choice, field.attname, labels))
+            else:
+                readers.append(attrgetter(name))
+        return readers
 
     def to_row_dict(self, item):
         # Not modeladmin's: it writes "-" for every falsy value, so 0 children benefiting
         # and "no" read as "not given", and a lone "-" looks like a formula.
-        row = {}
-        for name in self.list_export:
-            value = lookup_field(name, item, self.model_admin)[2]
-            try:
-                field = item._meta.get_field(name)
-            except FieldDoesNotExist:
-                field = None
-            if value is None:
-                value = ""
-            elif field is not None and field.choices and value != "":
-                value = getattr(item, f"get_{name}_display")()
-            row[name] = value
-        return row
+        if getattr(self, "_readers", None) is None:
+            self._readers = self._column_readers()
+        return {
+            name: _cell(read(item))
+            for name, read in zip(self.list_export, self._readers, strict=True)
+        }
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(row_dict)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        from openpyxl.cell import WriteOnlyCell
+
+        for value in row_dict.values():
+            if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+                value = timezone.make_naive(value, datetime.UTC)
+            cell = WriteOnlyCell(worksheet, value)
+            if cell.data_type == "f":
+                # openpyxl reads any text starting "=" as a formula: keep it text.
+                cell.data_type = "s"
+            if date_format and isinstance(value, datetime.datetime):
+                cell.number_format = date_format
+            yield cell
 
     def get_heading(self, queryset, field):
         # Sentence case, as every heading on the screens (modeladmin title-cases them).
         if field in self.export_headings:
             return str(self.export_headings[field])
         return capfirst(str(label_for_field(field, model=self.model, model_admin=self.model_admin)))
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return neutralise_formula(value)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         audit.record_export(
@@ -126,6 +171,7 @@ class SafeExportIndexView(IndexView):
             reached = reached_states(self.model)
             self.list_export = [*self.list_export, *(column for column, _ in reached)]
             self.export_headings = {**self.export_headings, **dict(reached)}
+        self._readers = None
         return super().as_spreadsheet(_InChunks(queryset), spreadsheet_format)
 
     def write_xlsx_response(self, queryset):
@@ -138,6 +184,15 @@ class SafeExportIndexView(IndexView):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             filename=f"{self.get_filename()}.xlsx",
         )
+
+
+def _choice(attname: str, labels: dict, item):
+    value = getattr(item, attname)
+    return labels.get(value, value) if value != "" else ""
+
+
+def _looked_up(name: str, model_admin, item):
+    return lookup_field(name, item, model_admin)[2]
 
 
 def exported_district(view):
