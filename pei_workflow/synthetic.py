@@ -44,6 +44,7 @@ from .models import (
     TransitionLog,
     financial_year_of,
 )
+from .services.milestones import fill_first_times
 
 BATCH = 1000
 
@@ -239,6 +240,8 @@ def generate_casework(count: int, *, seed: int = 2026) -> dict:
                     today,
                 )
                 made[kind] += share
+        for model in (GapInService, CafEscalation):
+            fill_first_times(model.objects.all())
         for (kind, district_id, year), last in sequences.items():
             ReferenceSequence.objects.update_or_create(
                 kind=kind, district_id=district_id, year=year, defaults={"last_number": last}

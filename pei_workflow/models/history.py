@@ -32,7 +32,13 @@ class TransitionLog(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "created_at"]),
+            # The reports count the steps of one kind taken in a period (escalations).
+            models.Index(
+                fields=["content_type", "transition", "created_at"], name="transition_step_when"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.transition}: {self.from_state} → {self.to_state}"

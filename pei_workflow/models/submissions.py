@@ -115,7 +115,16 @@ class Submission(FSMModelMixin, models.Model):
     )
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(inherit=True, excluded_fields=["status_token_hash"])
+    # When the case was first reviewed and first settled (action agreed or declined), copied
+    # from its review history by the step that did it, so that the reports' waiting times
+    # are read from two columns rather than worked out from the history of every case.
+    first_reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(
+        inherit=True,
+        excluded_fields=["status_token_hash", "first_reviewed_at", "first_decided_at"],
+    )
 
     class Meta:
         abstract = True

@@ -1,20 +1,24 @@
 """The sections that count submissions sent in the period by one of their answers, state or
 outcome."""
 
-from django.db.models import Count, Q
+from collections import defaultdict
+
+from django.db.models import Count
 
 from ..choices import Barrier, EscalationType, GapRoute, PanelOutcome, SubGroupAgreement, Workforce
 from ..models import CafEscalation, GapInService
 from ..states import CafState, GapState
 from .scope import Scope
-from .sections import Section, choice_rows, counts_by, largest_finding
+from .sections import Section, choice_rows, largest_finding
+from .tallies import tallies
+from .themes import theme_counts
 
 BOTH = ["Gaps in service", "CAF escalations"]
 SENT_NOTE = "Counts the submissions sent in the period, as they stand today."
 
 
 def by_route(scope: Scope) -> Section:
-    rows = choice_rows(GapRoute, counts_by(scope.sent(GapInService), "route"))
+    rows = choice_rows(GapRoute, tallies(scope, GapInService)["route"])
     return Section(
         "routes",
         "Gaps in service by route",
@@ -26,7 +30,7 @@ def by_route(scope: Scope) -> Section:
 
 
 def by_barrier(scope: Scope) -> Section:
-    rows = choice_rows(Barrier, counts_by(scope.sent(GapInService), "barrier"))
+    rows = choice_rows(Barrier, tallies(scope, GapInService)["barrier"])
     return Section(
         "barriers",
         "Gaps in service by barrier",
@@ -64,9 +68,15 @@ def by_priority(scope: Scope) -> Section:
     )
 
 
+def _by_theme(scope: Scope, model) -> dict:
+    totals = defaultdict(int)
+    for (theme, _district), n in theme_counts(scope, model).items():
+        totals[theme] += n
+    return totals
+
+
 def by_theme(scope: Scope) -> Section:
-    gaps = counts_by(scope.sent(GapInService), "themes__name")
-    cafs = counts_by(scope.sent(CafEscalation), "themes__name")
+    gaps, cafs = _by_theme(scope, GapInService), _by_theme(scope, CafEscalation)
     names = sorted({*gaps, *cafs} - {None})
     rows = sorted(
         ([name, gaps.get(name, 0), cafs.get(name, 0)] for name in names),
@@ -92,8 +102,8 @@ def by_theme(scope: Scope) -> Section:
 def by_workforce(scope: Scope) -> Section:
     rows = choice_rows(
         Workforce,
-        counts_by(scope.sent(GapInService), "workforce"),
-        counts_by(scope.sent(CafEscalation), "workforce"),
+        tallies(scope, GapInService)["workforce"],
+        tallies(scope, CafEscalation)["workforce"],
     )
     return Section(
         "workforce",
@@ -112,8 +122,8 @@ def by_state(scope: Scope) -> Section:
         for value, label in dict([*GapState.choices, *CafState.choices]).items()
         if value != "new"
     ]
-    gaps = counts_by(scope.sent(GapInService), "state")
-    cafs = counts_by(scope.sent(CafEscalation), "state")
+    gaps = tallies(scope, GapInService)["state"]
+    cafs = tallies(scope, CafEscalation)["state"]
     rows = [[label, gaps.get(value, 0), cafs.get(value, 0)] for value, label in states]
     rows = [row for row in rows if any(row[1:])] or rows
     rows.sort(key=lambda row: -(row[1] + row[2]))
@@ -129,8 +139,7 @@ def by_state(scope: Scope) -> Section:
 
 
 def by_panel_outcome(scope: Scope) -> Section:
-    gaps = scope.sent(GapInService).exclude(panel_outcome="")
-    rows = choice_rows(PanelOutcome, counts_by(gaps, "panel_outcome"))
+    rows = choice_rows(PanelOutcome, tallies(scope, GapInService)["panel_outcome"])
     return Section(
         "panel_outcomes",
         "What was agreed for gaps in service",
@@ -144,8 +153,8 @@ def by_panel_outcome(scope: Scope) -> Section:
 def by_sub_group_agreement(scope: Scope) -> Section:
     rows = choice_rows(
         SubGroupAgreement,
-        counts_by(scope.sent(GapInService).exclude(sub_group_agreement=""), "sub_group_agreement"),
-        counts_by(scope.sent(CafEscalation).exclude(sub_group_agreement=""), "sub_group_agreement"),
+        tallies(scope, GapInService)["sub_group_agreement"],
+        tallies(scope, CafEscalation)["sub_group_agreement"],
     )
     return Section(
         "sub_group_outcomes",
@@ -159,19 +168,13 @@ def by_sub_group_agreement(scope: Scope) -> Section:
 
 
 def caf_by_type(scope: Scope) -> Section:
-    cafs = scope.sent(CafEscalation)
-    found = (
-        cafs.order_by()
-        .values("escalation_type")
-        .annotate(
-            n=_count(),
-            county=_count(Q(county_implications="yes")),
-            unsure=_count(Q(county_implications="unsure")),
-        )
+    counted = tallies(scope, CafEscalation)
+    by_type, crossed = (
+        counted["escalation_type"],
+        counted[("escalation_type", "county_implications")],
     )
-    by_type = {row["escalation_type"]: row for row in found}
     rows = [
-        [label, *(by_type.get(value, {}).get(key, 0) for key in ("n", "county", "unsure"))]
+        [label, by_type[value], crossed[(value, "yes")], crossed[(value, "unsure")]]
         for value, label in EscalationType.choices
     ]
     rows.sort(key=lambda row: -row[1])
@@ -222,4 +225,4 @@ def services_not_known(scope: Scope) -> Section:
 
 
 def _count(condition=None):
-    return Count("pk", filter=condition, distinct=True)
+    return Count("pk", filter=condition)

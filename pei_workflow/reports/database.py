@@ -60,13 +60,12 @@ class Percentile(Aggregate):
         super().__init__(expression, fraction=repr(float(fraction)), **extra)
 
     def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            function=SQLITE_PERCENTILE,
-            template="%(function)s(%(expressions)s, %(fraction)s)",
-            **extra,
-        )
+        # On a copy, not as keyword arguments: with a filter, Django's Aggregate.as_sql
+        # builds its FILTER clause around `self.template`.
+        sqlite = self.copy()
+        sqlite.function = SQLITE_PERCENTILE
+        sqlite.template = "%(function)s(%(expressions)s, %(fraction)s)"
+        return sqlite.as_sql(compiler, connection, **extra)
 
 
 class _PercentileCont:

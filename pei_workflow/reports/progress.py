@@ -1,12 +1,10 @@
 """How submissions moved: escalations to the Sub Group, the Trust Board and the county CAF
 group; and how long they waited for a first review and for a decision."""
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 
-from ..models import CafEscalation, GapInService, TransitionLog
+from ..models import CafEscalation, GapInService
 from .database import DaysBetween, Percentile
-from .periods import Period
 from .scope import KINDS, Scope
 from .sections import Section
 
@@ -16,9 +14,6 @@ ESCALATIONS = (
     (CafEscalation, "escalate_to_trust_board", "CAF escalations passed to the Trust Board"),
     (CafEscalation, "refer_to_county_caf_group", "CAF escalations passed to the county CAF group"),
 )
-# The first step that settles a submission: action agreed (by signposting or a meeting) or
-# declined.
-DECIDED_STATES = ("action_agreed", "declined")
 
 
 def escalations(scope: Scope) -> Section:
@@ -57,25 +52,37 @@ def escalations(scope: Scope) -> Section:
     )
 
 
-def _first_step(model, **condition) -> Subquery:
-    rows = TransitionLog.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk"), **condition
+def _waits(scope: Scope, model) -> tuple[dict, dict]:
+    """The waits of the submissions sent in the period and in the period before, in one
+    pass over both."""
+    now_start, now_after = scope.period.bounds()
+    before_start, before_after = scope.previous.bounds()
+    both = scope.submissions(model).filter(
+        submitted_at__gte=before_start, submitted_at__lt=now_after
     )
-    return Subquery(rows.order_by("created_at").values("created_at")[:1])
-
-
-def _waits(scope: Scope, model, period: Period) -> dict:
-    sent = scope.sent(model, period).annotate(
-        to_review=DaysBetween(_first_step(model, transition="start_review"), "submitted_at"),
-        to_decision=DaysBetween(_first_step(model, to_state__in=DECIDED_STATES), "submitted_at"),
+    both = both.annotate(
+        to_review=DaysBetween("first_reviewed_at", "submitted_at"),
+        to_decision=DaysBetween("first_decided_at", "submitted_at"),
     )
-    return sent.aggregate(
-        review_n=Count("to_review"),
-        review_median=Percentile("to_review", 0.5),
-        review_p90=Percentile("to_review", 0.9),
-        decision_n=Count("to_decision"),
-        decision_median=Percentile("to_decision", 0.5),
-        decision_p90=Percentile("to_decision", 0.9),
+    figures = {}
+    for when, start, after in (
+        ("now", now_start, now_after),
+        ("before", before_start, before_after),
+    ):
+        sent = Q(submitted_at__gte=start, submitted_at__lt=after)
+        for key in ("review", "decision"):
+            column = f"to_{key}"
+            figures[f"{when}_{key}_n"] = Count(column, filter=sent)
+            figures[f"{when}_{key}_median"] = Percentile(column, 0.5, filter=sent)
+            figures[f"{when}_{key}_p90"] = Percentile(column, 0.9, filter=sent)
+    counted = both.aggregate(**figures)
+    return tuple(
+        {
+            name.removeprefix(f"{when}_"): value
+            for name, value in counted.items()
+            if name.startswith(f"{when}_")
+        }
+        for when in ("now", "before")
     )
 
 
@@ -86,7 +93,7 @@ def _days(value) -> float | None:
 def waiting_times(scope: Scope) -> Section:
     rows = []
     for model, kind in ((GapInService, "Gaps in service"), (CafEscalation, "CAF escalations")):
-        now, before = _waits(scope, model, scope.period), _waits(scope, model, scope.previous)
+        now, before = _waits(scope, model)
         for key, what in (("review", "to a first review"), ("decision", "to a decision")):
             rows.append(
                 [

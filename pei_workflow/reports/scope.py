@@ -1,7 +1,7 @@
 """What a report counts: the submissions of its districts that the reader may have reported
 to them (`selectors.reported_submissions`), in its period."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +19,8 @@ class Scope:
     asked_district_ids: tuple[int, ...]
     period: Period
     county: bool = False
+    #: Figures two sections share, counted once (see `themes.theme_counts`).
+    shared: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def districts(self) -> list:

@@ -50,8 +50,10 @@ class Section:
 
 
 def counts_by(queryset: QuerySet, path: str) -> dict:
-    """How many rows of `queryset` have each value of `path`, counted by the database."""
-    rows = queryset.order_by().values(path).annotate(n=Count("pk", distinct=True))
+    """How many rows of `queryset` have each value of `path`, counted by the database. A
+    path through a many-to-many (themes) counts each row once per related row, which is
+    once: a submission has a theme at most once."""
+    rows = queryset.order_by().values(path).annotate(n=Count("pk"))
     return {row[path]: row["n"] for row in rows}
 
 

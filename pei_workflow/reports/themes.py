@@ -9,18 +9,27 @@ from .scope import KINDS, Scope
 from .sections import Section
 
 
+def theme_counts(scope: Scope, model) -> dict[tuple[str | None, str], int]:
+    """How many submissions of `model` sent in the period had each theme in each district
+    (theme None: those with no theme), in one query, shared by the sections that need it."""
+    key = ("themes", model)
+    if key not in scope.shared:
+        found = (
+            scope.sent(model)
+            .order_by()
+            .values("themes__name", "district__name")
+            .annotate(n=Count("pk"))
+        )
+        scope.shared[key] = {(r["themes__name"], r["district__name"]): r["n"] for r in found}
+    return scope.shared[key]
+
+
 def themes_across_districts(scope: Scope) -> Section:
     by_theme = defaultdict(lambda: defaultdict(int))
     for model in KINDS:
-        found = (
-            scope.sent(model)
-            .filter(themes__isnull=False)
-            .order_by()
-            .values("themes__name", "district__name")
-            .annotate(n=Count("pk", distinct=True))
-        )
-        for row in found:
-            by_theme[row["themes__name"]][row["district__name"]] += row["n"]
+        for (theme, district), n in theme_counts(scope, model).items():
+            if theme is not None:
+                by_theme[theme][district] += n
     rows = []
     for theme, districts in by_theme.items():
         listed = sorted(districts.items(), key=lambda item: (-item[1], item[0]))

@@ -8,6 +8,7 @@ from .. import audit
 from ..events import transition_committed
 from ..models import Submission, TransitionLog
 from .history import record_transition
+from .milestones import record_first_times
 
 
 class TransitionRefused(Exception):
@@ -82,6 +83,7 @@ def run_transition(
             comment=comment,
             data=data,
         )
+        record_first_times(locked, log)
         # In the transaction: the audit log holds a step exactly when the step was saved.
         step = audit.step_data(name, from_state, locked, actor)
         audit.record(actor, audit.STEP, locked, data=step)
