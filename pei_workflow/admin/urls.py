@@ -16,6 +16,8 @@ HISTORY = "pei_workflow_history"
 COMPARE = "pei_workflow_compare"
 AGENDA = "pei_workflow_agenda"
 REMOVE_COUNTY_LEAD = "pei_people_remove_county_lead"
+ADD_RETURN = "pei_workflow_project_add_return"
+CORRECT_RETURN = "pei_workflow_project_correct_return"
 
 
 def screen_url_name(model: type[Model] | Model, action: str = "index") -> str:
@@ -78,3 +80,14 @@ def agenda_url(meeting_or_pk) -> str:
 
 def remove_county_lead_url(user) -> str:
     return reverse(REMOVE_COUNTY_LEAD, args=[user.pk])
+
+
+def add_return_url(project) -> str:
+    return reverse(ADD_RETURN, kwargs={"pk": project.pk})
+
+
+def correct_return_url(monitoring_return) -> str:
+    return reverse(
+        CORRECT_RETURN,
+        kwargs={"pk": monitoring_return.project_id, "return_pk": monitoring_return.pk},
+    )
