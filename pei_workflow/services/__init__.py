@@ -8,6 +8,7 @@ from .budgets import (
     check_spot_purchase,
     set_budget,
 )
+from .commissioning import Commissioning
 from .decisions import (
     escalate_to_sub_group,
     escalate_to_trust_board,
@@ -30,7 +31,7 @@ from .people import (
     remove_role,
 )
 from .practitioner import provide_information, withdraw_by_practitioner
-from .projects import Commissioning, OutcomeChange, save_monitoring_return, save_project
+from .projects import OutcomeChange, save_monitoring_return, save_project
 from .redaction import redact
 from .references import allocate_reference
 from .retention import apply_retention

@@ -9,8 +9,8 @@ from django.utils import timezone
 from ..choices import CommissionedBy, PanelOutcome, SubGroupAgreement
 from ..models import GapInService, Service, SpotPurchase, Submission
 from .budgets import check_spot_purchase
+from .commissioning import Commissioning, check_commissioning, commission, commission_data
 from .inputs import optional_text, required_text
-from .projects import Commissioning, check_commissioning, commission, commission_data
 from .review import staff_step
 
 

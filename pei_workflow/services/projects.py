@@ -1,7 +1,8 @@
 """Commissioned projects and their monitoring returns: recording a project with its agreed
-outcomes, entering a return, and the project a decision commissions. Each public function is
-one unit of work with the project's row locked, so that a return and a change of the
-project's dates, or two returns for the same days, cannot both pass their checks.
+outcomes, and entering a return (the project a decision commissions is `commissioning`'s).
+Each public function is one unit of work with the project's row locked, so that a return
+and a change of the project's dates, or two returns for the same days, cannot both pass
+their checks.
 
 Who: the EIDO of a district the project covers, or a county lead. An EIDO chooses districts
 among their own; the districts a project covers outside them are kept, as for services.
@@ -12,25 +13,22 @@ ValidationError keyed by the form's field names and changes nothing.
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 
 from ..choices import CommissionedBy
 from ..models import (
     AgreedOutcome,
-    CafEscalation,
     CommissionedProject,
     District,
     MonitoringReturn,
     OutcomeFigure,
-    Submission,
     Theme,
 )
-from ..selectors import districts_visible_to, projects_visible_to
+from ..selectors import districts_visible_to
 from .inputs import optional_text, required_text
 from .records import change_reason, field_values, log_saved, save_record
 
@@ -52,7 +50,7 @@ RETURN_FIELDS = ("period_start", "period_end", "narrative")
 FIGURE_FIELD = "figure_{}"
 
 
-class _Errors:
+class Errors:
     """Collects the refusals of several checks, so that a form shows them all at once."""
 
     def __init__(self):
@@ -80,7 +78,7 @@ def may_change_project(actor, project: CommissionedProject) -> bool:
     return districts_visible_to(actor).filter(commissioned_projects=project).exists()
 
 
-def _project_texts(errors: _Errors, *, name: str, provider: str, prefix: str = "") -> tuple:
+def project_texts(errors: Errors, *, name: str, provider: str, prefix: str = "") -> tuple:
     name = errors.check(
         required_text,
         name,
@@ -98,7 +96,7 @@ def _project_texts(errors: _Errors, *, name: str, provider: str, prefix: str = "
     return name, provider
 
 
-def _missing(errors: _Errors, values: dict, prefix: str = "") -> None:
+def missing_details(errors: Errors, values: dict, prefix: str = "") -> None:
     messages = {
         "start_date": "Enter the date the project starts.",
         "end_date": "Enter the date the project ends.",
@@ -162,8 +160,8 @@ def save_project(
     created = project is None or project.pk is None
     if not theirs.exists() or not (created or may_change_project(actor, project)):
         raise PermissionDenied(MAY_NOT_CHANGE_PROJECT)
-    errors = _Errors()
-    name, provider = _project_texts(errors, name=name, provider=provider)
+    errors = Errors()
+    name, provider = project_texts(errors, name=name, provider=provider)
     description = errors.check(
         optional_text, description, field="description", label="What it provides"
     )
@@ -173,7 +171,7 @@ def save_project(
         errors.found["districts"] = ["Choose only districts you work in."]
     if commissioned_by not in CommissionedBy.values:
         errors.found["commissioned_by"] = ["Select who commissioned the project."]
-    _missing(errors, {"start_date": start_date, "end_date": end_date, "cost": cost})
+    missing_details(errors, {"start_date": start_date, "end_date": end_date, "cost": cost})
     texts = [
         (
             errors.check(
@@ -222,7 +220,7 @@ def save_project(
 
 
 def _save_outcomes(project, changes: Sequence[OutcomeChange], texts, *, actor, reason) -> None:
-    errors = _Errors()
+    errors = Errors()
     for n, (change, (description, unit)) in enumerate(zip(changes, texts, strict=True)):
         outcome = change.outcome
         if outcome is not None and outcome.project_id != project.pk:
@@ -271,7 +269,7 @@ def save_monitoring_return(
     """Enter a monitoring return for `project`, or correct `monitoring_return`: its period,
     what happened, and a figure (or none yet) for each agreed outcome, keyed by the
     outcome's id. A correction needs a reason. Raises as `save_project` does."""
-    errors = _Errors()
+    errors = Errors()
     narrative = errors.check(
         required_text,
         narrative,
@@ -327,7 +325,7 @@ def _save_figures(monitoring_return, figures: Mapping[int, int | None], *, actor
     if set(figures) - set(outcomes):
         raise ValidationError("Give figures only for the outcomes agreed for this project.")
     existing = {figure.outcome_id: figure for figure in monitoring_return.figures.all()}
-    errors = _Errors()
+    errors = Errors()
     for pk, outcome in outcomes.items():
         value, figure = figures.get(pk), existing.get(pk)
         if value is None:
@@ -342,106 +340,3 @@ def _save_figures(monitoring_return, figures: Mapping[int, int | None], *, actor
         except ValidationError as error:
             errors.add(error, {key: FIGURE_FIELD.format(pk) for key in error.message_dict})
     errors.raise_any()
-
-
-# The project a decision commissions.
-
-EXISTING, NEW = "existing", "new"
-PROJECT_ACTION = "project_action"
-_NEW_PROJECT_FIELDS = ("name", "provider", "start_date", "end_date", "cost", "commissioned_by")
-
-
-@dataclass(frozen=True)
-class Commissioning:
-    """What a decision commissioned: a project already recorded (`action` EXISTING, with
-    `project`), or a new one (`action` NEW, with its name, provider, dates and cost; its
-    districts are the submission's, its themes the submission's themes, its outcomes added
-    on its page later). The step forms' fields are these names prefixed `project_`
-    (`project_action`, `project`, `project_name`, ...), and so are the keys of a refusal."""
-
-    action: str
-    project: CommissionedProject | None = None
-    name: str = ""
-    provider: str = ""
-    start_date: datetime.date | None = None
-    end_date: datetime.date | None = None
-    cost: Decimal | None = None
-
-
-def projects_a_decision_may_link(actor, submission: Submission) -> QuerySet:
-    """The projects a decision about `submission` may be linked to: those the actor may see
-    that cover the submission's district, so that whoever reads the decision may open the
-    project."""
-    return projects_visible_to(actor).filter(districts=submission.district_id).order_by("name")
-
-
-def check_commissioning(
-    commissioning: Commissioning | None, *, submission: Submission, actor
-) -> Commissioning:
-    """Check what a decision commissioned before its unit of work starts: a project from
-    those it may link to, or a new project's details (its texts through the anonymity guard).
-    Returns it with its texts tidied."""
-    if commissioning is None or commissioning.action not in (EXISTING, NEW):
-        raise ValidationError(
-            {PROJECT_ACTION: "Choose whether it is a project already recorded or a new one."}
-        )
-    if commissioning.action == EXISTING:
-        if commissioning.project is None:
-            raise ValidationError({"project": "Select the project that was commissioned."})
-        linkable = projects_a_decision_may_link(actor, submission)
-        if not linkable.filter(pk=commissioning.project.pk).exists():
-            raise ValidationError(
-                {"project": f"Select a project that covers {submission.district}."}
-            )
-        return commissioning
-    errors = _Errors()
-    name, provider = _project_texts(
-        errors, name=commissioning.name, provider=commissioning.provider, prefix="project_"
-    )
-    _missing(errors, vars(commissioning), prefix="project_")
-    errors.raise_any()
-    return replace(commissioning, name=name, provider=provider)
-
-
-def commission(
-    commissioning: Commissioning, *, submission: Submission, actor, commissioned_by: str
-) -> tuple[CommissionedProject, bool]:
-    """In the decision's unit, with the submission's row locked: make the new project (or
-    lock the one chosen) and link the submission to it, as evidence of what led to it.
-    Returns the project, and whether it is new."""
-    created = commissioning.action == NEW
-    if created:
-        project = CommissionedProject(
-            name=commissioning.name,
-            provider=commissioning.provider,
-            start_date=commissioning.start_date,
-            end_date=commissioning.end_date,
-            cost=commissioning.cost,
-            commissioned_by=commissioned_by,
-        )
-        try:
-            save_record(project, actor=actor, reason=f"Commissioned for {submission.reference}")
-        except ValidationError as error:
-            keys = {name: f"project_{name}" for name in _NEW_PROJECT_FIELDS}
-            errors = _Errors()
-            errors.add(error, {key: keys.get(key, PROJECT_ACTION) for key in error.message_dict})
-            errors.raise_any()
-        project.districts.set([submission.district_id])
-        project.themes.set(submission.themes.all())
-        log_saved(project, actor=actor, created=True)
-    else:
-        project = (
-            CommissionedProject.objects.select_for_update()
-            .filter(pk=commissioning.project.pk, districts=submission.district_id)
-            .first()
-        )
-        if project is None:
-            raise ValidationError({"project": "That project no longer covers the district."})
-    links = project.caf_escalations if isinstance(submission, CafEscalation) else project.gaps
-    links.add(submission)
-    return project, created
-
-
-def commission_data(project: CommissionedProject, created: bool) -> dict:
-    """What the decision's review history row records of the project."""
-    return {"project": project.name, "project_id": project.pk, "new_project": created}

@@ -110,13 +110,15 @@ def test_the_evidence_shows_only_the_submissions_a_person_may_see_and_counts_the
     assert gap.reference in page
     assert "The crèche serves these families too." in page
     assert burnley_gap.reference not in page
-    assert "1 more submission from districts whose casework you do not see." in page
+    assert "And 1 submission from districts whose casework you do not see." in page
 
     member = text(signed_in(admin_panel_member("PEN")).get(urls.inspect_url(crèche)))
     assert gap.reference not in member
     assert "The crèche serves these families too." not in member
-    assert "2 submissions about casework led to it." in member
-    assert "1 decision about casework led to it." in member
+    assert (
+        "2 submissions led to this project. Only EIDOs and county leads see submissions." in member
+    )
+    assert "1 decision commissioned it or linked a submission to it." in member
 
     lead = text(signed_in(admin_county_lead()).get(urls.inspect_url(crèche)))
     assert gap.reference in lead and burnley_gap.reference in lead

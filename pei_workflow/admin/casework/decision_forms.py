@@ -7,7 +7,7 @@ from django import forms
 
 from ...choices import SubGroupAgreement
 from ...models import CommissionedProject
-from ...services.projects import (
+from ...services.commissioning import (
     EXISTING,
     NEW,
     PROJECT_ACTION,

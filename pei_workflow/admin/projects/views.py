@@ -61,9 +61,19 @@ class ProjectInspectView(InspectView):
             add_return_url=urls.add_return_url(project) if may_change else "",
             correct_returns=may_change,
             submission_rows=_submission_rows(evidence),
-            hidden_sentence=_hidden(evidence.hidden_submissions, "submission", sees_casework),
+            hidden_sentence=_hidden(
+                evidence.hidden_submissions,
+                "submission",
+                sees_casework=sees_casework,
+                shown=len(evidence.submissions),
+            ),
             decision_rows=_decision_rows(evidence),
-            hidden_decisions_sentence=_hidden(evidence.hidden_decisions, "decision", sees_casework),
+            hidden_decisions_sentence=_hidden(
+                evidence.hidden_decisions,
+                "decision",
+                sees_casework=sees_casework,
+                shown=len(evidence.decisions),
+            ),
         )
         return context
 
@@ -108,18 +118,25 @@ def _decision_rows(evidence) -> list[dict]:
     ]
 
 
-def _hidden(number: int, noun: str, sees_casework: bool) -> str:
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _hidden(number: int, noun: str, *, sees_casework: bool, shown: int) -> str:
     """What the page says of the submissions or decisions this person may not see: how many,
     never which."""
     if not number:
         return ""
-    things = noun if number == 1 else f"{noun}s"
     if sees_casework:
-        return f"{number} more {things} from districts whose casework you do not see."
-    return (
-        f"{number} {things} about casework led to it. Only EIDOs and county leads see "
-        "submissions and their decisions."
-    )
+        where = "from" if noun == "submission" else "about submissions from"
+        sentence = f"{_plural(number, noun)} {where} districts whose casework you do not see."
+        return f"And {sentence}" if shown else sentence[:1].upper() + sentence[1:]
+    if noun == "submission":
+        return (
+            f"{_plural(number, noun)} led to this project. Only EIDOs and county leads see "
+            "submissions."
+        )
+    return f"{_plural(number, noun)} commissioned it or linked a submission to it."
 
 
 def _names(objects) -> str:
