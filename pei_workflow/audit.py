@@ -96,7 +96,8 @@ def themes_data(themes) -> dict:
 
 
 def record_view(request, instance, what: str = PAGE, data: dict | None = None):
-    """Record that the person signed in looked at `instance` (a submission): its `what`."""
+    """Record that the person signed in looked at `instance` (a submission, or a
+    commissioned project's page): its `what`."""
     if what not in SCREENS:
         raise ValueError(f"record_view: `what` is one of {SCREENS}, not {what!r}")
     return record(request.user, VIEWED, instance, data={"screen": what, **(data or {})})

@@ -1,172 +1,210 @@
-"""Bar charts drawn on the server as SVG: no JavaScript and nothing from outside the site.
+"""Charts drawn on the server as SVG: no JavaScript, nothing from outside the site.
 
-Made in the manner of the GOV.UK and ONS guidance on charts:
-- the chart's title states what it shows ("Most gaps came by route X"), the page puts the
-  data table before it, and the SVG itself carries a text alternative (`<title>`, `<desc>`);
-- every bar is labelled with its value, so nothing depends on reading an axis;
-- a second series is striped as well as coloured, and a target is a dashed line named in
-  the legend, so no meaning rests on colour alone;
-- colours have at least 3:1 contrast against white (WCAG 2.2, 1.4.11).
+They follow the ONS and GOV.UK guidance on charts: a title that states the finding (the
+caller writes it: "2 of 3 outcomes have met their target"), the figures as a table first, so
+that a screen reader meets the data before the picture, then the picture with a text
+alternative (`role="img"`, its `<title>` and `<desc>`), every bar labelled with its figure,
+and the shortfall against a target hatched and the target drawn as a line, so that nothing
+depends on colour. Every text goes through Django's template escaping.
 
-All text is escaped here; what comes back is safe to put in a page.
+The one chart so far:
+
+    bar_chart(title, rows=[(label, value, target_or_None), ...], unit="families")
+
+returns the markup (a `<figure>`) as a SafeString, ready for a template: `{{ chart }}`. Pages
+that show one link `pei_workflow/charts.css`, which lays the table out and prints it cleanly.
 """
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.text import slugify
 
-WIDTH = 720
-LABEL_HEIGHT = 20
-BAR_HEIGHT = 16
-BAR_GAP = 4
-GROUP_GAP = 14
-# Room on the right of the longest bar for its value label, in characters of 13px text.
-CHARACTER_WIDTH = 7.5
-LEGEND_HEIGHT = 28
-# GOV.UK blue and dark blue: 5.2:1 and 12.8:1 against white.
-COLOURS = ("#1d70b8", "#003078", "#505a5f")
-TARGET_COLOUR = "#0b0c0c"
+Number = int | float | Decimal
+
+# The drawing's own units (the viewBox); the SVG scales to the width of the page.
+WIDTH = 760
+LEFT = 4
+GUTTER = 215  # room on the right for the longest figure label, "1,234 of 5,678 (22%), met"
+PLOT = WIDTH - LEFT - GUTTER
+LEGEND_HEIGHT = 40
+ROW_HEIGHT = 58
+LABEL_DROP = 17  # from the top of a row to its label's baseline
+BAR_DROP = 25  # from the top of a row to its bar
+BAR_HEIGHT = 22
+AXIS_HEIGHT = 34
+LONGEST_LABEL = 85  # characters of a row's label the drawing shows; the table has them all
+
+# GOV.UK colours, each at least 3:1 against white (WCAG 1.4.11): blue bars, black text.
+BAR_COLOUR = "#1d70b8"
 TEXT_COLOUR = "#0b0c0c"
+AXIS_COLOUR = "#505a5f"
+
+# Where a scale may end (times a power of ten), and in how many steps.
+SCALES = ((1, 5), (1.5, 3), (2, 4), (2.5, 5), (3, 3), (4, 4), (5, 5), (6, 3), (8, 4), (10, 5))
 
 
-def format_number(value, unit: str = "") -> str:
-    """A value as the chart and its table write it: 1,250; 12.5; with its unit if any."""
-    if value is None:
-        return "none"
-    if isinstance(value, float):
-        text = f"{value:,.1f}".removesuffix(".0")
-    elif isinstance(value, Decimal):
-        text = f"{value:,.2f}"
-    else:
-        text = f"{value:,}"
-    return f"{text} {unit}".strip()
+@dataclass(frozen=True)
+class Row:
+    """One bar as the template draws it: every number already placed and every text written."""
+
+    label: str
+    short_label: str
+    value_text: str
+    target_text: str
+    comparison: str
+    figure_label: str
+    label_y: float
+    bar_y: float
+    bar_width: float
+    target_x: float | None
+    target_top: float
+    target_bottom: float
+    shortfall_x: float
+    shortfall_width: float
+    figure_x: float
+    figure_y: float
 
 
-def _fills(chart_id: str, count: int) -> tuple[list[str], str]:
-    """Each series' fill, and the <defs> its patterns need: series 1 solid, series 2 striped,
-    series 3 dotted."""
-    fills, defs = [], []
-    for index in range(count):
-        colour = COLOURS[index % len(COLOURS)]
-        if index == 0:
-            fills.append(colour)
-            continue
-        pattern_id = f"{chart_id}-pattern-{index}"
-        if index == 1:
-            shape = f'<path d="M0,6 L6,0" stroke="{colour}" stroke-width="2"/>'
+def _number(value: Number) -> str:
+    """A figure as people write it: 1,250, or 12.5 (no trailing zeros)."""
+    value = Decimal(str(value))
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def _percent(value: Number, target: Number) -> int:
+    return math.floor(Decimal(str(value)) * 100 / Decimal(str(target)))
+
+
+def nice_scale(largest: float) -> tuple[float, int]:
+    """The end of the scale and how many steps its axis has: the smallest round number (1,
+    1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that holds the largest value, in steps
+    of a round number (a scale to 80 in four steps of 20, to 250 in five steps of 50)."""
+    if largest <= 0:
+        return 1.0, 5
+    power = 10 ** math.floor(math.log10(largest))
+    for factor, steps in SCALES:
+        if factor * power >= largest:
+            return factor * power, steps
+    return 10 * power, 5  # pragma: no cover - the loop always returns
+
+
+def _comparison(value: Number, target: Number | None) -> tuple[str, str]:
+    """What the table says of a figure against its target, and what the bar's label says."""
+    if target is None:
+        return "No target", _number(value)
+    if not target:
+        return "Target is 0", f"{_number(value)} of 0"
+    percent = _percent(value, target)
+    shown = f"{_number(value)} of {_number(target)} ({percent}%)"
+    if value >= target:
+        return f"Met: {percent}% of the target", f"{shown}, met"
+    return f"Not met yet: {percent}% of the target", shown
+
+
+def _row(index: int, label: str, value: Number, target: Number | None, scale) -> Row:
+    top = LEGEND_HEIGHT + index * ROW_HEIGHT
+    bar_width = scale(value)
+    target_x = LEFT + scale(target) if target is not None else None
+    bar_end = LEFT + bar_width
+    shortfall = max(0.0, (target_x or 0) - bar_end)
+    comparison, figure_label = _comparison(value, target)
+    short = label if len(label) <= LONGEST_LABEL else label[: LONGEST_LABEL - 1].rstrip() + "…"
+    return Row(
+        label=label,
+        short_label=short,
+        value_text=_number(value),
+        target_text="" if target is None else _number(target),
+        comparison=comparison,
+        figure_label=figure_label,
+        label_y=top + LABEL_DROP,
+        bar_y=top + BAR_DROP,
+        bar_width=round(bar_width, 2),
+        target_x=None if target_x is None else round(target_x, 2),
+        target_top=top + BAR_DROP - 5,
+        target_bottom=top + BAR_DROP + BAR_HEIGHT + 5,
+        shortfall_x=round(bar_end, 2),
+        shortfall_width=round(shortfall, 2),
+        figure_x=round(max(bar_end, target_x or 0) + 8, 2),
+        figure_y=top + BAR_DROP + BAR_HEIGHT - 6,
+    )
+
+
+def _description(rows: Sequence[Row], unit: str) -> str:
+    """The text alternative: every bar's figure, in words."""
+    what = f" ({unit})" if unit else ""
+    parts = []
+    for row in rows:
+        if row.target_text:
+            parts.append(f"{row.label}: {row.value_text} against a target of {row.target_text}")
         else:
-            shape = f'<circle cx="3" cy="3" r="1.5" fill="{colour}"/>'
-        defs.append(
-            f'<pattern id="{pattern_id}" width="6" height="6" patternUnits="userSpaceOnUse">'
-            f'<rect width="6" height="6" fill="#ffffff"/>{shape}</pattern>'
-        )
-        fills.append(f"url(#{pattern_id})")
-    return fills, "".join(defs)
+            parts.append(f"{row.label}: {row.value_text}")
+    return f"Horizontal bar chart{what}. " + "; ".join(parts) + ". The table has the figures."
 
 
 def bar_chart(
     title: str,
-    rows: Sequence[tuple[str, object, object]],
+    rows: Sequence[tuple[str, Number, Number | None]],
     *,
-    chart_id: str,
-    series: Sequence[str] = ("Number",),
     unit: str = "",
-    target_label: str = "Target",
-    format_value: Callable[[object], str] | None = None,
+    label_heading: str = "Item",
+    value_heading: str = "Value",
+    target_heading: str = "Target",
+    note: str = "",
+    chart_id: str = "",
 ) -> SafeString:
-    """A horizontal bar chart: one group of bars per row, one bar per series.
-
-    `rows` are (label, values, target): `values` a number or one number per series; `target`
-    a number drawn as a dashed line across the row's bars (a budget, an agreed outcome), or
-    None. `chart_id` makes the ids in the SVG unique on the page.
-    """
-    show = format_value or (lambda value: format_number(value, unit))
-    normalised = [
-        (str(label), values if isinstance(values, tuple | list) else (values,), target)
-        for label, values, target in rows
-    ]
-    count = max([len(series), *(len(values) for _, values, _ in normalised)])
-    fills, defs = _fills(chart_id, count)
-    has_target = any(target is not None for _, _, target in normalised)
+    """A horizontal bar chart, one bar per row (label, value, target or None), with its data
+    table before it. `title` states the finding; `note` says what the figures are (such as
+    "Totals of all returns so far"); `unit` names what they count. `chart_id` makes the
+    element ids unique when a page has more than one chart (by default, from the title).
+    Values and targets are numbers of 0 or more."""
+    if any(value < 0 or (target is not None and target < 0) for _, value, target in rows):
+        raise ValueError("bar_chart draws values and targets of 0 or more")
     largest = max(
-        [float(v or 0) for _, values, _ in normalised for v in values]
-        + [float(t) for _, _, t in normalised if t is not None]
-        + [0],
+        [float(value) for _, value, _ in rows]
+        + [float(target) for _, _, target in rows if target is not None]
+        + [0.0]
     )
-    names = [series[i] if i < len(series) else "" for i in range(count)]
+    maximum, steps = nice_scale(largest)
 
-    def bar_text(value, index: int) -> str:
-        # Each bar says its series as well as its value when there is more than one.
-        return f"{show(value)} {names[index].lower()}".strip() if count > 1 else show(value)
+    def scale(value: Number) -> float:
+        return PLOT * float(value) / maximum
 
-    said_longest = max(
-        [len(bar_text(v, i)) for _, values, _ in normalised for i, v in enumerate(values)] + [0]
-    )
-    value_room = min(WIDTH // 2, round(said_longest * CHARACTER_WIDTH) + 12)
-    scale = (WIDTH - value_room) / largest if largest else 0
-
-    parts, y = [], 0
-    if count > 1 or has_target:
-        parts.append(_legend(names, fills, target_label if has_target else ""))
-        y = LEGEND_HEIGHT
-    descriptions = []
-    for label, values, target in normalised:
-        parts.append(
-            f'<text x="0" y="{y + 14}" font-size="14" fill="{TEXT_COLOUR}">{escape(label)}</text>'
-        )
-        y += LABEL_HEIGHT
-        top = y
-        said = []
-        for index, value in enumerate(values):
-            width = round(float(value or 0) * scale, 1)
-            parts.append(
-                f'<rect x="0" y="{y}" width="{width}" height="{BAR_HEIGHT}" '
-                f'fill="{fills[index]}" stroke="{COLOURS[index % len(COLOURS)]}"/>'
-            )
-            parts.append(
-                f'<text x="{width + 6}" y="{y + 12}" font-size="13" fill="{TEXT_COLOUR}">'
-                f"{escape(bar_text(value, index))}</text>"
-            )
-            said.append(f"{names[index]}: {show(value)}" if count > 1 else show(value))
-            y += BAR_HEIGHT + BAR_GAP
-        if target is not None:
-            x = round(float(target) * scale, 1)
-            parts.append(
-                f'<line x1="{x}" y1="{top - 3}" x2="{x}" y2="{y - BAR_GAP + 3}" '
-                f'stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="4 3"/>'
-            )
-            said.append(f"{target_label.lower()} {show(target)}")
-        descriptions.append(f"{label}: {', '.join(said)}.")
-        y += GROUP_GAP
-    height = max(y, 1)
-    description = "Bar chart. " + " ".join(descriptions) if descriptions else "No figures."
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="pei-chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
-        f"<defs>{defs}</defs>{''.join(parts)}</svg>"
-    )
-    return mark_safe(svg)  # noqa: S308 (every piece of text above is escaped)
-
-
-def _legend(series: Sequence[str], fills: list[str], target_label: str) -> str:
-    parts, x = [], 0
-    for index, name in enumerate(series):
-        parts.append(
-            f'<rect x="{x}" y="4" width="16" height="16" fill="{fills[index]}" '
-            f'stroke="{COLOURS[index % len(COLOURS)]}"/>'
-            f'<text x="{x + 22}" y="17" font-size="13" fill="{TEXT_COLOUR}">{escape(name)}</text>'
-        )
-        x += 30 + 8 * len(name)
-    if target_label:
-        parts.append(
-            f'<line x1="{x + 8}" y1="2" x2="{x + 8}" y2="22" stroke="{TARGET_COLOUR}" '
-            f'stroke-width="2" stroke-dasharray="4 3"/>'
-            f'<text x="{x + 16}" y="17" font-size="13" fill="{TEXT_COLOUR}">'
-            f"Dashed line: {escape(target_label.lower())}</text>"
-        )
-    return "".join(parts)
+    drawn = [
+        _row(n, str(label), value, target, scale) for n, (label, value, target) in enumerate(rows)
+    ]
+    height = LEGEND_HEIGHT + len(drawn) * ROW_HEIGHT + AXIS_HEIGHT
+    axis_y = LEGEND_HEIGHT + len(drawn) * ROW_HEIGHT
+    ident = slugify(chart_id or title)[:50] or "chart"
+    context = {
+        "id": f"chart-{ident}",
+        "title": title,
+        "note": note,
+        "unit": unit,
+        "label_heading": label_heading,
+        "value_heading": value_heading,
+        "target_heading": target_heading,
+        "has_targets": any(row.target_x is not None for row in drawn),
+        "rows": drawn,
+        "description": _description(drawn, unit),
+        "width": WIDTH,
+        "height": height,
+        "left": LEFT,
+        "bar_height": BAR_HEIGHT,
+        "axis_y": axis_y,
+        "axis_end": LEFT + PLOT,
+        "tick_bottom": axis_y + 6,
+        "tick_label_y": axis_y + 22,
+        "ticks": [
+            {"x": round(LEFT + scale(tick), 2), "label": _number(round(tick, 2))}
+            for tick in (maximum * n / steps for n in range(steps + 1))
+        ],
+        "colours": {"bar": BAR_COLOUR, "text": TEXT_COLOUR, "axis": AXIS_COLOUR},
+    }
+    return render_to_string("pei_workflow/charts/bar_chart.html", context)

@@ -180,6 +180,13 @@ class SubGroupAgreement(models.TextChoices):
     OTHER = "other", "Something else (say what in the notes)"
 
 
+class CommissionedBy(models.TextChoices):
+    """Who commissioned a project under a Service Level Agreement."""
+
+    SUB_GROUP = "sub_group", "The PEI Sub Group"
+    TRUST_BOARD = "trust_board", "The Children and Young People's Trust Board"
+
+
 class MonitoringOutcome(models.TextChoices):
     """Whether the need was met, recorded when a case is closed."""
 

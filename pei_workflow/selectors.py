@@ -28,6 +28,7 @@ from .choices import MeetingKind, MonitoringOutcome, PanelOutcome, SubGroupAgree
 from .models import (
     AuditLogEntry,
     CafEscalation,
+    CommissionedProject,
     District,
     DistrictAssignment,
     DistrictRole,
@@ -62,6 +63,7 @@ __all__ = [
     "report_district_ids",
     "report_districts_visible_to",
     "reported_submissions",
+    "projects_visible_to",
     "review_history",
     "services_visible_to",
     "visible_district_ids",
@@ -187,6 +189,23 @@ def services_visible_to(user, services: QuerySet | None = None) -> QuerySet:
         return queryset
     coverage = Service.districts.through.objects.filter(district__in=districts_visible_to(user))
     return queryset.filter(pk__in=coverage.values("service"))
+
+
+def projects_visible_to(user, projects: QuerySet | None = None) -> QuerySet:
+    """The commissioned projects (optionally narrowed from a queryset) this person may read:
+    those covering at least one of `meeting_districts_visible_to(user)` (an EIDO's and a panel
+    or Sub Group member's own districts), every project for a county lead. Who may change one
+    is the admin's permission helper's question, from `districts_visible_to`. A subquery, as
+    for services, so a project of two of the person's districts appears once."""
+    queryset = CommissionedProject.objects.all() if projects is None else projects
+    if not is_signed_in(user):
+        return queryset.none()
+    if is_county_lead(user):
+        return queryset
+    coverage = CommissionedProject.districts.through.objects.filter(
+        district__in=meeting_districts_visible_to(user)
+    )
+    return queryset.filter(pk__in=coverage.values("commissionedproject"))
 
 
 def priorities_visible_to(user, priorities: QuerySet | None = None) -> QuerySet:

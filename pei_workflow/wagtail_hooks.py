@@ -7,4 +7,5 @@ from .admin.casework import hooks as _casework  # noqa: F401
 from .admin.directory import hooks as _directory  # noqa: F401
 from .admin.meetings import hooks as _meetings  # noqa: F401
 from .admin.people import hooks as _people  # noqa: F401
+from .admin.projects import hooks as _projects  # noqa: F401
 from .admin.reports import hooks as _reports  # noqa: F401

@@ -402,6 +402,10 @@ def _casework_models():
         m.Priority,
         m.Service,
         m.Theme,
+        m.CommissionedProject,
+        m.AgreedOutcome,
+        m.MonitoringReturn,
+        m.OutcomeFigure,
     ]
     return [
         m.GapInService,
@@ -423,6 +427,7 @@ def _casework_models():
         m.District,
         m.DistrictAssignment,
         m.ReferenceSequence,
+        *_project_models(m),
         user,
         user.groups.through,
         user.user_permissions.through,
@@ -461,6 +466,21 @@ def changes(before: dict, after: dict) -> list[Change]:
             if old.get(pk) != rows.get(pk):
                 found.append(Change(table, pk, old.get(pk), rows.get(pk)))
     return found
+
+
+def _project_models(m):
+    """The commissioned projects' tables: a project, its coverage, themes and links to the
+    submissions that led to it, its outcomes, returns and figures."""
+    return [
+        m.CommissionedProject,
+        m.CommissionedProject.districts.through,
+        m.CommissionedProject.themes.through,
+        m.CommissionedProject.gaps.through,
+        m.CommissionedProject.caf_escalations.through,
+        m.AgreedOutcome,
+        m.MonitoringReturn,
+        m.OutcomeFigure,
+    ]
 
 
 SUBMISSION_TABLES = {"pei_workflow.GapInService", "pei_workflow.CafEscalation"}
@@ -516,6 +536,45 @@ def districts_of(change: Change, before: dict, after: dict) -> set | None:
     if change.table in SHARED_BY_COVERAGE:
         service = rows[0].get("service_id", rows[0].get("id"))
         return _coverage(service, before, after)
+    project = _project_of(change, before, after)
+    if project is not None:
+        return {
+            row["district_id"]
+            for state in (before, after)
+            for row in state["pei_workflow.CommissionedProject_districts"].values()
+            if row["commissionedproject_id"] == project
+        }
+    return None
+
+
+# A commissioned project's rows belong to every district it covers, as a service's do.
+_PROJECT_COLUMNS = {
+    "pei_workflow.CommissionedProject": "id",
+    "pei_workflow.HistoricalCommissionedProject": "id",
+    "pei_workflow.CommissionedProject_themes": "commissionedproject_id",
+    "pei_workflow.AgreedOutcome": "project_id",
+    "pei_workflow.MonitoringReturn": "project_id",
+    "pei_workflow.HistoricalMonitoringReturn": "project_id",
+}
+
+
+def _project_of(change: Change, before: dict, after: dict):
+    """The id of the commissioned project a changed row belongs to, or None."""
+    row = change.after or change.before
+    table = change.table
+    if table in _PROJECT_COLUMNS:
+        return row[_PROJECT_COLUMNS[table]]
+
+    def looked_up(table: str, pk, column: str):
+        for state in (after, before):
+            if (found := state[table].get(pk)) is not None:
+                return found[column]
+        return None
+
+    if table == "pei_workflow.HistoricalAgreedOutcome":
+        return looked_up("pei_workflow.AgreedOutcome", row["id"], "project_id")
+    if table in ("pei_workflow.OutcomeFigure", "pei_workflow.HistoricalOutcomeFigure"):
+        return looked_up("pei_workflow.MonitoringReturn", row["monitoring_return_id"], "project_id")
     return None
 
 
@@ -537,15 +596,30 @@ def assert_changes_only(before: dict, after: dict, *, districts, tables=None, sh
         owners = districts_of(change, before, after)
         if owners is None:
             assert shared, f"change of a row of no district: {label}"
-        elif change.table in SHARED_BY_COVERAGE:
+        elif change.table in SHARED_BY_COVERAGE or _project_of(change, before, after):
             assert owners & districts, f"change of another district's row: {label}"
         else:
             assert owners <= districts, f"change of another district's row: {label}"
 
 
-def _is_of_case(change: Change, case, content_type: int) -> bool:
+def _projects_linked_to(case, after: dict) -> set:
+    """The commissioned projects the case is linked to (as evidence), once the change is made."""
+    field = "gaps" if case._meta.model_name == "gapinservice" else "caf_escalations"
+    column = f"{case._meta.model_name}_id"
+    return {
+        row["commissionedproject_id"]
+        for row in after[f"pei_workflow.CommissionedProject_{field}"].values()
+        if row[column] == case.pk
+    }
+
+
+def _is_of_case(change: Change, case, content_type: int, projects=frozenset(), states=()) -> bool:
     row = change.after or change.before
     label = case._meta.label
+    if projects:
+        linked = row.get("commissionedproject_id") or _project_of(change, *states)
+        if linked in projects:
+            return True
     if change.table == label:
         return change.pk == case.pk
     if change.table == case.history.model._meta.label:
@@ -561,11 +635,17 @@ def _is_of_case(change: Change, case, content_type: int) -> bool:
 
 def changes_outside(before: dict, after: dict, case) -> list[Change]:
     """The changes of anything but `case`: its row, its field history, its review history,
-    its themes and (a gap's) spot purchases."""
+    its themes, (a gap's) spot purchases, and a project its decision commissioned or linked
+    it to (the project's rows, its coverage and the link)."""
     from django.contrib.contenttypes.models import ContentType
 
     content_type = ContentType.objects.get_for_model(case).pk
-    return [c for c in changes(before, after) if not _is_of_case(c, case, content_type)]
+    projects = _projects_linked_to(case, after)
+    return [
+        c
+        for c in changes(before, after)
+        if not _is_of_case(c, case, content_type, projects, (before, after))
+    ]
 
 
 # Columns that hold the practitioner's own contact details: theirs to give, never checked.

@@ -17,6 +17,7 @@ from . import (
     links,
     news,
     privacy,
+    projects,
     resource_panel,
     service_directory,
     sub_group,
@@ -50,5 +51,6 @@ FOOTER_TEXT = (
 )
 
 EXAMPLE_SERVICES = service_directory.EXAMPLE_SERVICES
+EXAMPLE_PROJECTS = projects.EXAMPLE_PROJECTS
 
-__all__ = ["EXAMPLE_SERVICES", "FOOTER_TEXT", "HOME", "PAGES", "SITE_NAME"]
+__all__ = ["EXAMPLE_PROJECTS", "EXAMPLE_SERVICES", "FOOTER_TEXT", "HOME", "PAGES", "SITE_NAME"]

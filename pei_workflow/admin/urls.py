@@ -19,6 +19,8 @@ REMOVE_COUNTY_LEAD = "pei_people_remove_county_lead"
 REPORTS = "pei_workflow_reports"
 COUNTY_REPORT = "pei_workflow_county_report"
 DISTRICT_REPORT = "pei_workflow_district_report"
+ADD_RETURN = "pei_workflow_project_add_return"
+CORRECT_RETURN = "pei_workflow_project_correct_return"
 
 
 def screen_url_name(model: type[Model] | Model, action: str = "index") -> str:
@@ -93,3 +95,14 @@ def county_report_url() -> str:
 
 def district_report_url(district) -> str:
     return reverse(DISTRICT_REPORT, kwargs={"code": district.code})
+
+
+def add_return_url(project) -> str:
+    return reverse(ADD_RETURN, kwargs={"pk": project.pk})
+
+
+def correct_return_url(monitoring_return) -> str:
+    return reverse(
+        CORRECT_RETURN,
+        kwargs={"pk": monitoring_return.project_id, "return_pk": monitoring_return.pk},
+    )

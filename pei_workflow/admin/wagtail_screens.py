@@ -46,10 +46,12 @@ from wagtail.models.audit_log import ModelLogEntryManager
 
 from ..models import (
     CafEscalation,
+    CommissionedProject,
     District,
     DistrictAssignment,
     GapInService,
     Meeting,
+    MonitoringReturn,
     PanelMember,
     Priority,
     Service,
@@ -63,6 +65,7 @@ from ..selectors import (
     meetings_visible_to,
     panel_members_visible_to,
     priorities_visible_to,
+    projects_visible_to,
     services_visible_to,
     visible_to,
 )
@@ -90,6 +93,8 @@ def _visible_rows(user) -> dict:
         Priority: priorities_visible_to(user),
         GapInService: visible_to(user, GapInService),
         CafEscalation: visible_to(user, CafEscalation),
+        CommissionedProject: projects_visible_to(user),
+        MonitoringReturn: MonitoringReturn.objects.filter(project__in=projects_visible_to(user)),
     }
 
 
@@ -120,7 +125,9 @@ def log_entries_visible_to(user, entries: QuerySet) -> QuerySet:
     - Anyone else: an entry about a district, meeting, panel member or budget only if the row
       is in one of their meeting districts (`meeting_district_ids`); about a service or a
       CYPP priority, if `services_visible_to` or `priorities_visible_to` gives it; about a
-      submission, if `visible_to` gives it. Themes are county-wide: as Wagtail shows them.
+      submission, if `visible_to` gives it; about a commissioned project or one of its
+      monitoring returns, if `projects_visible_to` gives the project. Themes are
+      county-wide: as Wagtail shows them.
       Any other casework model (district assignments, spot purchases, ...) is county leads'
       only, and so is every entry about a record deleted since (the entries record no
       district).

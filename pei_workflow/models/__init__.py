@@ -13,6 +13,13 @@ from .districts import DEFAULT_PANEL_MAXIMUM, District, Priority
 from .gaps import GAP_OPEN_STATES, GapInService
 from .history import TransitionLog
 from .meetings import Meeting, PanelMember
+from .projects import (
+    AgreedOutcome,
+    CommissionedProject,
+    MonitoringReturn,
+    OutcomeFigure,
+    period_label,
+)
 from .references import ReferenceSequence
 from .roles import DistrictAssignment, DistrictRole
 from .submissions import (
@@ -31,13 +38,17 @@ __all__ = [
     "GAP_OPEN_STATES",
     "MONITORING_FIELDS",
     "PRACTITIONER_FIELDS",
+    "AgreedOutcome",
     "AuditLogEntry",
     "CafEscalation",
+    "CommissionedProject",
     "District",
     "DistrictAssignment",
     "DistrictRole",
     "GapInService",
     "Meeting",
+    "MonitoringReturn",
+    "OutcomeFigure",
     "PanelMember",
     "Priority",
     "RecordLogEntry",
@@ -50,6 +61,7 @@ __all__ = [
     "TransitionLog",
     "financial_year_label",
     "financial_year_of",
+    "period_label",
     "pounds",
     "spent_in",
 ]

@@ -31,6 +31,7 @@ from .caf import CafEscalation
 from .directory import Service
 from .districts import District
 from .gaps import GapInService
+from .projects import CommissionedProject, MonitoringReturn
 from .submissions import Submission
 
 # The audit's own actions (their words are registered in `admin.audit`).
@@ -60,13 +61,16 @@ _UNSET = object()
 
 def district_id_of(instance) -> int | None:
     """The district a record belongs to, or None when it belongs to none or to several (a
-    service covering more than one district, a theme, a person)."""
+    service or commissioned project covering more than one district, a theme, a person). A
+    monitoring return belongs to its project's district."""
     if isinstance(instance, District):
         return instance.pk
     district_id = getattr(instance, "district_id", None)
     if district_id is not None:
         return district_id
-    if isinstance(instance, Service) and instance.pk is not None:
+    if isinstance(instance, MonitoringReturn):
+        return district_id_of(instance.project)
+    if isinstance(instance, Service | CommissionedProject) and instance.pk is not None:
         ids = [district.pk for district in instance.districts.all()]
         return ids[0] if len(ids) == 1 else None
     return None

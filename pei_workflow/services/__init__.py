@@ -8,6 +8,7 @@ from .budgets import (
     check_spot_purchase,
     set_budget,
 )
+from .commissioning import Commissioning
 from .decisions import (
     escalate_to_sub_group,
     escalate_to_trust_board,
@@ -30,6 +31,7 @@ from .people import (
     remove_role,
 )
 from .practitioner import provide_information, withdraw_by_practitioner
+from .projects import OutcomeChange, save_monitoring_return, save_project
 from .redaction import redact
 from .references import allocate_reference
 from .retention import apply_retention
@@ -46,6 +48,8 @@ from .transitions import TransitionRefused, run_transition
 
 __all__ = [
     "BudgetPosition",
+    "Commissioning",
+    "OutcomeChange",
     "PersonRole",
     "RoleChange",
     "TransitionRefused",
@@ -78,8 +82,10 @@ __all__ = [
     "reopen",
     "request_information",
     "run_transition",
+    "save_monitoring_return",
     "save_meeting",
     "save_panel_member",
+    "save_project",
     "set_budget",
     "set_themes",
     "signpost",

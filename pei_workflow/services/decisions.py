@@ -6,9 +6,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from ..choices import PanelOutcome, SubGroupAgreement
+from ..choices import CommissionedBy, PanelOutcome, SubGroupAgreement
 from ..models import GapInService, Service, SpotPurchase, Submission
 from .budgets import check_spot_purchase
+from .commissioning import Commissioning, check_commissioning, commission, commission_data
 from .inputs import optional_text, required_text
 from .review import staff_step
 
@@ -154,21 +155,51 @@ refer_to_county_caf_group = _escalate(
 )
 
 
+def _commissions(commissioning: Commissioning, *, actor, data: dict, commissioned_by: str):
+    """The part of a decision's `change` that makes or links its project, inside the step's
+    unit with the submission's row locked. The project is named in `data`, the very dict the
+    step's review history row is written from (`run_transition` writes it after `change`)."""
+
+    def make_or_link(locked: Submission) -> None:
+        project, created = commission(
+            commissioning, submission=locked, actor=actor, commissioned_by=commissioned_by
+        )
+        data.update(commission_data(project, created))
+
+    return make_or_link
+
+
 def record_sub_group_decision(
-    *, submission: Submission, actor, agreement: str, notes: str
+    *,
+    submission: Submission,
+    actor,
+    agreement: str,
+    notes: str,
+    commissioning: Commissioning | None = None,
 ) -> Submission:
     """Record what the Sub Group agreed: budgets aligned, staff time, a commissioned service,
-    or something else, with a description."""
+    or something else, with a description. A commissioned service is a project already
+    recorded, or a new one made here (`commissioning`), in the same unit as the decision;
+    the review history row names it. `commissioning` is ignored for any other agreement."""
     if agreement not in SubGroupAgreement.values:
         raise ValidationError({"agreement": "Select what the Sub Group agreed."})
     notes = required_text(
         notes, field="notes", label="The notes", message="Enter what the Sub Group agreed."
     )
+    data = {"agreement": agreement}
+    project_step = None
+    if agreement == SubGroupAgreement.COMMISSIONED_SERVICE:
+        commissioning = check_commissioning(commissioning, submission=submission, actor=actor)
+        project_step = _commissions(
+            commissioning, actor=actor, data=data, commissioned_by=CommissionedBy.SUB_GROUP
+        )
 
     def record(locked: Submission) -> None:
         locked.sub_group_agreement = agreement
         locked.decision_notes = notes
         locked.decided_at = timezone.now()
+        if project_step is not None:
+            project_step(locked)
 
     return staff_step(
         submission=submission,
@@ -176,20 +207,31 @@ def record_sub_group_decision(
         actor=actor,
         change=record,
         comment=notes,
-        data={"agreement": agreement},
+        data=data,
         reason="Sub Group decision recorded",
     )
 
 
 def _county_decision(name: str, body: str):
-    def record_decision(*, submission: Submission, actor, notes: str) -> Submission:
+    def record_decision(
+        *, submission: Submission, actor, notes: str, commissioning: Commissioning | None = None
+    ) -> Submission:
         notes_text = required_text(
             notes, field="notes", label="The notes", message=f"Enter what {body} agreed."
         )
+        data = {}
+        project_step = None
+        if commissioning is not None:
+            commissioning = check_commissioning(commissioning, submission=submission, actor=actor)
+            project_step = _commissions(
+                commissioning, actor=actor, data=data, commissioned_by=CommissionedBy.TRUST_BOARD
+            )
 
         def record(locked: Submission) -> None:
             locked.decision_notes = notes_text
             locked.decided_at = timezone.now()
+            if project_step is not None:
+                project_step(locked)
 
         return staff_step(
             submission=submission,
@@ -197,11 +239,16 @@ def _county_decision(name: str, body: str):
             actor=actor,
             change=record,
             comment=notes_text,
+            data=data,
             reason=f"Response from {body} recorded",
         )
 
     record_decision.__name__ = name
-    record_decision.__doc__ = f"A county lead records what {body} agreed."
+    record_decision.__doc__ = (
+        f"A county lead records what {body} agreed; if it commissioned a service, the "
+        "project (already recorded, or new) is made or linked in the same unit "
+        "(`commissioning`, as for `record_sub_group_decision`)."
+    )
     return record_decision
 
 

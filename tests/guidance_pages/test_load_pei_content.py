@@ -92,7 +92,7 @@ def test_running_twice_duplicates_nothing():
     output = load()
     assert counts() == before
     assert "Created: nothing." in output
-    assert "Left alone: 15 pages, 12 contacts, 5 services." in output
+    assert "Left alone: 15 pages, 12 contacts, 5 services, 3 projects." in output
 
 
 def test_an_edited_page_is_not_overwritten_on_a_second_run():

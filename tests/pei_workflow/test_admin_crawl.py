@@ -1,7 +1,7 @@
 """A crawl of the whole admin as a Pendle EIDO and as a Pendle panel member: every page and
 export reachable by a link from the admin home, Wagtail's own reports and searches, and every
 address of a Burnley record, never shows a Burnley reference, answer, meeting, member,
-service, priority or person."""
+service, priority, commissioned project (its provider, outcomes and returns) or person."""
 
 import io
 import re
@@ -33,6 +33,7 @@ BURNLEY_MODELS = {
     "service": "service",
     "priority": "priority",
     "spotpurchasebudget": "budget",
+    "commissionedproject": "project",
 }
 
 
@@ -67,6 +68,8 @@ def burnley_addresses(world) -> list[str]:
         f"/admin/casework/gapinservice/{gap.pk}/step/start_review/",
         f"/admin/casework/gapinservice/{gap.pk}/correct/",
         f"/admin/casework/meetings/{records['meeting'].pk}/agenda/",
+        f"/admin/projects/{records['project'].pk}/returns/add/",
+        f"/admin/projects/{records['project'].pk}/returns/{records['return'].pk}/correct/",
         f"/admin/users/history/{records['person'].pk}/",
     ]
     return addresses

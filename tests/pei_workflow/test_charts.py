@@ -1,62 +1,107 @@
-"""The server-drawn bar charts: a text alternative, every value labelled, a pattern as well
-as a colour for a second series, a target as a dashed line, and all text escaped."""
+"""The server-drawn SVG bar chart: its finding as the title, its table first, a text
+alternative, a label on every bar, a pattern and a line as well as colour, and every text
+escaped."""
 
+import re
 from decimal import Decimal
+from xml.etree import ElementTree
 
-from pei_workflow.charts import bar_chart, format_number
+import pytest
 
+from pei_workflow.charts import bar_chart, nice_scale
 
-def test_a_chart_is_an_image_named_by_its_title_and_described_in_words():
-    svg = bar_chart("Most came by bus", [("Bus", 3, None), ("Car", 1, None)], chart_id="c")
-    assert svg.startswith("<svg")
-    assert 'role="img" ' in svg and 'aria-labelledby="c-title c-desc"' in svg
-    assert '<title id="c-title">Most came by bus</title>' in svg
-    assert '<desc id="c-desc">Bar chart. Bus: 3. Car: 1.</desc>' in svg
-    assert ">3</text>" in svg and ">1</text>" in svg
-
-
-def test_a_second_series_is_striped_and_each_bar_says_its_series():
-    svg = bar_chart(
-        "Gaps and CAF", [("Health", (4, 2), None)], chart_id="s", series=("Gaps", "CAF")
-    )
-    assert '<pattern id="s-pattern-1"' in svg and 'fill="url(#s-pattern-1)"' in svg
-    assert ">4 gaps</text>" in svg and ">2 caf</text>" in svg
-    assert "Health: Gaps: 4, CAF: 2." in svg
+ROWS = [
+    ("Families using the crèche", 45, 60),
+    ("Parents who finish", 70, 50),
+    ("No target", 3, None),
+]
 
 
-def test_a_target_is_a_dashed_line_named_in_the_legend_and_the_description():
-    svg = bar_chart(
-        "Spent against budget",
-        [("Pendle", Decimal("400.00"), Decimal("1000.00"))],
-        chart_id="t",
-        series=("Spent",),
-        target_label="Budget",
-        format_value=lambda v: f"£{v:,.2f}",
-    )
-    assert 'stroke-dasharray="4 3"' in svg
-    assert "Dashed line: budget" in svg
-    assert "Pendle: £400.00, budget £1,000.00." in svg
+def svg_of(markup: str) -> ElementTree.Element:
+    """The drawing, parsed as XML: it must be well formed to be drawn at all."""
+    drawing = re.search(r"<svg.*</svg>", markup, re.S).group()
+    return ElementTree.fromstring(drawing)
 
 
-def test_every_text_in_a_chart_is_escaped():
-    svg = bar_chart("<b>x</b>", [("<script>alert(1)</script>", 1, None)], chart_id="e")
-    assert "<script>" not in svg and "<b>" not in svg
-    assert "&lt;script&gt;" in svg
+def test_the_chart_is_a_figure_with_its_finding_then_its_table_then_its_drawing():
+    """Screen readers meet the finding, then the figures, then the picture."""
+    markup = bar_chart("1 of 2 outcomes has met its target", ROWS, label_heading="Outcome")
+    caption = markup.index("<figcaption")
+    table = markup.index("<table")
+    drawing = markup.index("<svg")
+    assert markup.lstrip().startswith("<figure") and caption < table < drawing
+    assert ">1 of 2 outcomes has met its target</figcaption>" in markup
+    assert '<th scope="row">Families using the crèche</th>' in markup
+    assert "Not met yet: 75% of the target" in markup
+    assert "Met: 140% of the target" in markup
+    assert "No target" in markup
 
 
-def test_bars_are_as_long_as_their_values_and_no_figures_draw_no_bars():
-    svg = bar_chart("Two to one", [("A", 2, None), ("B", 1, None)], chart_id="w")
-    widths = [
-        float(part.split('"')[0])
-        for part in svg.split('<rect x="0" y="')[1:]
-        for part in [part.split('width="')[1]]
-    ]
-    assert widths[0] == 2 * widths[1] > 0
-    assert "<rect" not in bar_chart("Nothing", [], chart_id="n")
+def test_the_drawing_has_a_text_alternative_of_its_title_and_every_figure():
+    """role="img", labelled by its own title and description, which give every bar's figure."""
+    markup = bar_chart("Two bars", ROWS[:2], chart_id="outcomes")
+    svg = svg_of(markup)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "chart-outcomes-svg-title chart-outcomes-svg-desc"
+    assert svg.find(f"{ns}title").get("id") == "chart-outcomes-svg-title"
+    description = svg.find(f"{ns}desc")
+    assert description.get("id") == "chart-outcomes-svg-desc"
+    assert "Families using the crèche: 45 against a target of 60" in description.text
+    assert "Parents who finish: 70 against a target of 50" in description.text
 
 
-def test_numbers_read_as_people_write_them():
-    assert format_number(1250) == "1,250"
-    assert format_number(12.0, "days") == "12 days"
-    assert format_number(12.25) == "12.2"
-    assert format_number(None) == "none"
+def test_every_bar_is_labelled_and_a_shortfall_is_hatched_so_colour_is_not_the_only_cue():
+    """Each bar says its figure (and "met"); a shortfall is filled with the hatch pattern,
+    and the legend shows the pattern and the target line."""
+    svg = svg_of(bar_chart("Title", ROWS, chart_id="c"))
+    texts = [element.text for element in svg.iter() if element.tag.endswith("text")]
+    assert "45 of 60 (75%)" in texts
+    assert "70 of 50 (140%), met" in texts
+    assert "3" in texts
+    assert {"Achieved", "Still to reach the target", "Target"} <= set(texts)
+    hatched = [e for e in svg.iter() if e.get("fill") == "url(#chart-c-hatch)"]
+    assert len(hatched) == 2  # the legend's swatch and the one bar short of its target
+    assert any(e.get("id") == "chart-c-hatch" for e in svg.iter() if e.tag.endswith("pattern"))
+
+
+def test_every_text_is_escaped():
+    """A label or title cannot add markup to the page."""
+    markup = bar_chart('<script>alert("x")</script>', [("<b>bold</b> & co", 1, 2)])
+    assert "<script>" not in markup and "<b>" not in markup
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in markup
+    svg_of(markup)  # still well formed
+
+
+def test_a_long_label_is_shortened_in_the_drawing_but_whole_in_the_table():
+    label = "An outcome described at great length " * 4
+    markup = bar_chart("Title", [(label.strip(), 1, 2)])
+    assert f'<th scope="row">{label.strip()}</th>' in markup
+    assert "…</text>" in markup
+
+
+def test_without_targets_there_is_no_target_column_legend_or_marker():
+    markup = bar_chart("Spend by district", [("Pendle", Decimal("250.50"), None)], unit="£")
+    assert "Against the target" not in markup
+    assert "Still to reach the target" not in markup
+    assert "250.5" in markup
+    assert "(£)" in markup
+
+
+def test_negative_values_are_refused():
+    with pytest.raises(ValueError):
+        bar_chart("Title", [("Bad", -1, None)])
+
+
+@pytest.mark.parametrize(
+    ("largest", "scale"),
+    [(0, (1.0, 5)), (3, (3, 3)), (45, (50, 5)), (70, (80, 4)), (140, (150, 3)), (1001, (1500, 3))],
+)
+def test_the_scale_ends_at_a_round_number_just_above_the_largest_value(largest, scale):
+    assert nice_scale(largest) == scale
+
+
+def test_two_charts_on_one_page_have_different_ids():
+    first, second = bar_chart("Same", ROWS, chart_id="a"), bar_chart("Same", ROWS, chart_id="b")
+    ids = set(re.findall(r'id="([^"]+)"', first)) & set(re.findall(r'id="([^"]+)"', second))
+    assert ids == set()

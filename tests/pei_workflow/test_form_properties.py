@@ -437,8 +437,17 @@ def planted_in(field: str, texts) -> dict:
 
 
 # What else a step needs for its text to be used at all: a spot purchase's "what it buys"
-# is read only when the outcome is a spot purchase.
-TEXT_NEEDS = {"purchase_for": {"outcome": st.just("spot_purchase")}}
+# is read only when the outcome is a spot purchase, a new project's name and provider only
+# when a service was commissioned as a new project (a field a form lacks is not sent).
+_NEW_PROJECT = {
+    "agreement": st.just("commissioned_service"),
+    "project_action": st.just("new"),
+}
+TEXT_NEEDS = {
+    "purchase_for": {"outcome": st.just("spot_purchase")},
+    "project_name": _NEW_PROJECT,
+    "project_provider": _NEW_PROJECT,
+}
 
 
 TEXT_STEP_CASES = [

@@ -26,6 +26,7 @@ from tests.factories import (
     submitted_caf,
     submitted_gap,
 )
+from tests.factories_projects import monitoring_return, project
 
 # Words each district's records use and no other record does.
 WORDS = {
@@ -37,6 +38,10 @@ WORDS = {
         "unmet_need": "Swimming lessons for a young carer who has never been taught.",
         "issue": "The housing service has missed four Team Around the Family reviews.",
         "meeting_notes": "Agreed to look at the swimming pool timetable first.",
+        "project": "Colne Canal Boat Club",
+        "provider": "Leeds and Liverpool Boating Trust",
+        "outcome": "Young people who steer a narrowboat",
+        "narrative": "The boat was out on nine Saturdays and the lock keeper helped twice.",
     },
     "BUR": {
         "location": "Burnley Mechanics Institute",
@@ -46,6 +51,10 @@ WORDS = {
         "unmet_need": "Speech and language sessions for a pre-schooler on a long wait.",
         "issue": "The transport team will not fund a taxi to the respite placement.",
         "meeting_notes": "Asked the speech therapy lead to come to the next panel.",
+        "project": "Padiham Bike Library",
+        "provider": "Towneley Cycle Workshop",
+        "outcome": "Families lent a cargo bike",
+        "narrative": "Thirty bikes went out and a puncture clinic ran every Tuesday.",
     },
 }
 
@@ -78,6 +87,14 @@ def build_district(code: str, lead) -> DistrictCasework:
         notes=words["meeting_notes"],
     )
     gap = submitted_gap(code, unmet_need=words["unmet_need"])
+    commissioned = project(
+        code,
+        actor=lead,
+        name=words["project"],
+        provider=words["provider"],
+        outcomes=[(words["outcome"], 20, "")],
+    )
+    commissioned.gaps.add(gap)
     made = DistrictCasework(
         code=code,
         records={
@@ -89,10 +106,14 @@ def build_district(code: str, lead) -> DistrictCasework:
             "district": district(code),
             "gap": gap,
             "caf": submitted_caf(code, issue=words["issue"]),
+            "project": commissioned,
+            "return": monitoring_return(
+                commissioned, [9], narrative=words["narrative"], actor=lead
+            ),
         },
     )
     for name, record in made.records.items():
-        if name != "meeting":
+        if name not in ("meeting", "project", "return"):
             log(instance=record, action="wagtail.edit", user=lead)
     person = UserFactory(username=f"new-eido-{code.lower()}@example.org")
     grant_role(actor=lead, role="eido", user=person, districts=[district(code)])

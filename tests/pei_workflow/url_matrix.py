@@ -78,6 +78,7 @@ class Filler:
             "panelmember": pendle["member"].pk,
             "spotpurchasebudget": pendle["budget"].pk,
             "district": pendle["district"].pk,
+            "commissionedproject": pendle["project"].pk,
             "districtassignment": DistrictAssignment.objects.filter(user=pendle["person"])
             .first()
             .pk,
@@ -97,6 +98,8 @@ class Filler:
             ("admin/workflows/", {"pk"}, workflow.pk if workflow else 1),
             ("admin/people/county-leads/", {"user_pk"}, other_lead.pk),
             ("admin/reports/casework/district/", {"code"}, pendle["district"].code),
+            ("admin/projects/", {"pk"}, pendle["project"].pk),
+            ("admin/projects/", {"return_pk"}, pendle["return"].pk),
         ]
 
     def value(self, route: Route, name: str, converter: str | None) -> str:

@@ -1,5 +1,5 @@
-"""Build the PEI page tree, example EIDO contacts, example directory services and site
-settings from guidance_pages.content.
+"""Build the PEI page tree, example EIDO contacts, example directory services, the example
+commissioned projects and site settings from guidance_pages.content.
 
 Safe to run again: it only makes what is missing. A page that exists (matched by slug under
 its parent, the home page by type) is left exactly as editors made it.
@@ -17,10 +17,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from guidance_pages import content
+from guidance_pages.content import projects as example_projects
 from guidance_pages.content.contacts import example_contact
 from guidance_pages.content.spec import Links, PageSpec
 from guidance_pages.models import EIDOContact, HomePage, SiteChrome
-from pei_workflow.models import District, Service, Theme
+from pei_workflow.models import (
+    AgreedOutcome,
+    CommissionedProject,
+    District,
+    MonitoringReturn,
+    OutcomeFigure,
+    Service,
+    Theme,
+)
 
 WELCOME_PAGE_SLUG = "home"
 
@@ -45,7 +54,8 @@ class Tally:
 class Command(BaseCommand):
     help = (
         "Create the PEI guidance pages, an example EIDO contact for each district, example "
-        "services for an empty directory and the site settings, where they are missing. "
+        "services for an empty directory, example commissioned projects while there are "
+        "none, and the site settings, where they are missing. "
         "Existing pages are never changed."
     )
 
@@ -73,6 +83,7 @@ class ContentLoader:
         self.publish(new_pages)
         self.add_contacts()
         self.add_example_services()
+        self.add_example_projects()
         home = self.pages[content.HOME.slug]
         site = self.point_default_site_at(home)
         self.fill_site_chrome(site)
@@ -213,6 +224,62 @@ class ContentLoader:
             self.tally.add(self.tally.created, "services")
             self.write(f"Created service: {service.name}")
 
+    # Commissioned projects
+
+    def add_example_projects(self) -> None:
+        """The three Pendle projects from the news item, marked as examples, while there are
+        no commissioned projects at all (the same rule as the example services: once there
+        is any project, the list is the EIDOs', and examples they deleted stay deleted).
+
+        Each row is checked by `full_clean()`, which holds the projects' rules (dates,
+        periods inside the project, figures of 0 or more, one per outcome)."""
+        existing = CommissionedProject.objects.count()
+        if existing:
+            self.tally.left_alone["projects"] = existing
+            self.write(f"Left alone projects: there are already {existing}")
+            return
+        reason = "Example loaded with the site"
+        for example in content.EXAMPLE_PROJECTS:
+            fields = dict(example)
+            districts = District.objects.filter(code__in=fields.pop("districts"))
+            themes = Theme.objects.filter(name__in=fields.pop("themes"))
+            outcomes, returns = fields.pop("outcomes"), fields.pop("returns")
+            if not districts.exists():
+                self.write(f"Skipped project: {example['name']}, none of its districts exist")
+                continue
+            project = CommissionedProject(**fields, **example_projects.COMMON, is_example=True)
+            _save(project, reason)
+            project.districts.set(districts)
+            project.themes.set(themes)
+            agreed = [
+                _save(
+                    AgreedOutcome(
+                        project=project, description=text, target=target, unit=unit, sort_order=n
+                    ),
+                    reason,
+                )
+                for n, (text, target, unit) in enumerate(outcomes)
+            ]
+            for (start, end), figures, narrative in returns:
+                monitoring_return = _save(
+                    MonitoringReturn(
+                        project=project,
+                        period_start=start,
+                        period_end=end,
+                        narrative=f"{example_projects.FIGURES_MADE_UP} {narrative}",
+                    ),
+                    reason,
+                )
+                for outcome, achieved in zip(agreed, figures, strict=True):
+                    _save(
+                        OutcomeFigure(
+                            monitoring_return=monitoring_return, outcome=outcome, achieved=achieved
+                        ),
+                        reason,
+                    )
+            self.tally.add(self.tally.created, "projects")
+            self.write(f"Created example project: {project.name}")
+
     # Site
 
     def point_default_site_at(self, home: Page) -> Site:
@@ -270,6 +337,14 @@ class ContentLoader:
         else:
             welcome.delete()
             self.write("Deleted Wagtail's welcome page")
+
+
+def _save(record, reason: str):
+    """A casework record checked by its own rules and saved, its history saying why."""
+    record.full_clean()
+    record._change_reason = reason
+    record.save()
+    return record
 
 
 def stream_values(model, fields: dict, *, validate: bool = True, label: str = "") -> dict:

@@ -9,7 +9,7 @@ from decimal import InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ...choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
+from ...choices import MonitoringOutcome, PanelOutcome, YesNo
 from ...models import Meeting, Service
 from ..base import add_service_errors
 
@@ -52,9 +52,10 @@ class StepForm(forms.Form):
 
     seen_state = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, submission, **kwargs):
+    def __init__(self, *args, submission, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.submission = submission
+        self.user = user
 
     def field_groups(self) -> list[FieldGroup]:
         return group_fields(self, self.groups)
@@ -247,29 +248,6 @@ class PanelDecisionForm(StepForm):
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, submission=submission, **kwargs)
         self.fields["service"].queryset = _services_for(submission)
-
-
-class SubGroupDecisionForm(StepForm):
-    submit_label = "Record the decision"
-    agreement = forms.ChoiceField(
-        label="What did the Sub Group agree?",
-        choices=SubGroupAgreement.choices,
-        widget=forms.RadioSelect,
-        required=False,
-        error_messages=CHOOSE_ONE,
-    )
-    notes = forms.CharField(
-        label="What was agreed, in a few words",
-        help_text="For example, whose budget or staff time, and for how long.",
-        widget=FREE_TEXT,
-        required=False,
-    )
-
-
-def notes_form(body: str) -> type[StepForm]:
-    """A form with one box for what a county body agreed."""
-    notes = forms.CharField(label=f"What did {body} agree?", widget=FREE_TEXT, required=False)
-    return type("NotesForm", (StepForm,), {"notes": notes, "submit_label": "Record the decision"})
 
 
 class CountField(forms.IntegerField):

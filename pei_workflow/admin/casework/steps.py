@@ -35,6 +35,7 @@ from .actions import (
     staff_steps_of,
     visible_submission_or_404,
 )
+from .decision_forms import SubGroupDecisionForm, notes_form
 from .pages import form_page, refused_page
 from .step_forms import (
     CloseForm,
@@ -45,8 +46,6 @@ from .step_forms import (
     PanelDecisionForm,
     SignpostForm,
     StepForm,
-    SubGroupDecisionForm,
-    notes_form,
     reason_form,
 )
 
@@ -111,10 +110,12 @@ def step_view(request, model_name, pk, transition):
     if request.method == "GET":
         if not offered:
             return _refused(request, submission, transition)
-        form = step.form_class(submission=submission, initial={"seen_state": submission.state})
+        form = step.form_class(
+            submission=submission, user=request.user, initial={"seen_state": submission.state}
+        )
         return _render(request, submission, transition, form)
 
-    form = step.form_class(request.POST, submission=submission)
+    form = step.form_class(request.POST, submission=submission, user=request.user)
     if not offered:
         if _lost_a_race(submission, request.user, transition, request.POST.get("seen_state")):
             return _render(

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
 from ...labels import history_label, state_label
-from ...models import Submission, TransitionLog, pounds
+from ...models import CommissionedProject, Submission, TransitionLog, pounds
 from ...selectors import review_history
 from .. import urls
 
@@ -64,14 +64,23 @@ _DATA_LABELS = {
     "message": ("Message", str),
     "fields": ("Answers corrected", _names),
     "themes": ("Themes", _names),
+    "new_project": ("The decision recorded a new project", _yes_no),
 }
 # Closing records the monitoring outcome under the same key as a panel's outcome.
 _DATA_LABELS_BY_STEP = {"close": {"outcome": ("Was the need met", _choice(MonitoringOutcome))}}
-_HIDDEN_KEYS = {"meeting_id", "meeting_date", "service_id"}
+_HIDDEN_KEYS = {"meeting_id", "meeting_date", "service_id", "project_id"}
 
 
 def _agenda_url(meeting_id) -> str:
     return urls.agenda_url(meeting_id) if meeting_id else ""
+
+
+def _project_url(project_id) -> str:
+    # The project covered the submission's district when the decision was made (`commission`
+    # makes sure), so whoever reads this history may open it, unless it has moved since.
+    if not isinstance(project_id, int):
+        return ""
+    return urls.screen_url(CommissionedProject, "inspect", pk=project_id)
 
 
 def data_items(log: TransitionLog) -> list[DataItem]:
@@ -82,8 +91,11 @@ def data_items(log: TransitionLog) -> list[DataItem]:
     items = []
     if data.get("meeting"):
         items.append(DataItem("Meeting", str(data["meeting"]), _agenda_url(data.get("meeting_id"))))
+    if data.get("project"):
+        project_url = _project_url(data.get("project_id"))
+        items.append(DataItem("Commissioned project", str(data["project"]), project_url))
     for key, value in data.items():
-        if key == "meeting" or key in _HIDDEN_KEYS or value in (None, ""):
+        if key in ("meeting", "project") or key in _HIDDEN_KEYS or value in (None, ""):
             continue
         label, show = labels.get(key, (key.replace("_", " ").capitalize(), str))
         items.append(DataItem(label, show(value)))

@@ -14,10 +14,10 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from ... import audit
-from ...charts import bar_chart, format_number
 from ...models import District, pounds
 from ...permissions import is_county_lead
 from ...reports import periods
+from ...reports.chart import bar_chart, format_number
 from ...reports.report import Report, county_report, district_report
 from ...selectors import report_districts_visible_to
 from .. import urls
