@@ -32,7 +32,14 @@ class TransitionLog(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+        # A submission's history in order; with the step in the index, the latest step of
+        # each of many submissions is read from the index alone (`latest_step_is`).
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "created_at", "transition"],
+                name="transitionlog_latest_step_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.transition}: {self.from_state} → {self.to_state}"
