@@ -13,7 +13,7 @@ from .districts import DEFAULT_PANEL_MAXIMUM, District, Priority
 from .gaps import GAP_OPEN_STATES, GapInService
 from .history import TransitionLog
 from .meetings import Meeting, PanelMember
-from .references import ReferenceSequence, reference_start
+from .references import ReferenceSequence, reference_part, reference_start
 from .roles import DistrictAssignment, DistrictRole
 from .submissions import (
     DECISION_FIELDS,
@@ -51,6 +51,7 @@ __all__ = [
     "financial_year_label",
     "financial_year_of",
     "pounds",
+    "reference_part",
     "reference_start",
     "spent_in",
 ]

@@ -12,6 +12,17 @@ _REFERENCE_START = re.compile(
 )
 
 
+_REFERENCE_PART = re.compile(r"[A-Za-z0-9-]+")
+
+
+def reference_part(term: str) -> str:
+    """`term` as it would be written in a reference (upper case), or "" if it has anything
+    a reference never holds. References are written in capitals (`allocate_reference`), so
+    searching for this, case and all, finds what a search in any case would, without
+    changing the case of every reference searched."""
+    return term.upper() if _REFERENCE_PART.fullmatch(term) else ""
+
+
 def reference_start(term: str) -> str:
     """`term` as the start of a reference (upper case, as references are written), or ""
     if it is not one. A search for it can then be a prefix match on the indexed column,

@@ -10,7 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pei_workflow import services
-from pei_workflow.models import CafEscalation, District, GapInService, reference_start
+from pei_workflow.models import (
+    CafEscalation,
+    District,
+    GapInService,
+    reference_part,
+    reference_start,
+)
 from pei_workflow.selectors import last_review_step, latest_step_is, visible_to
 from pei_workflow.synthetic import generate_casework
 from tests.factories import admin_county_lead, admin_eido, submitted_caf, submitted_gap
@@ -104,9 +110,13 @@ def test_a_search_for_the_start_of_a_reference_lists_every_case_it_begins(client
         for gap in gaps:
             assert f'href="{GAPS}inspect/{gap.pk}/"' in body, term
     number = gaps[1].reference.rsplit("-", 1)[1]
-    body, sql = get(client, officer, GAPS, {"q": number})
-    assert f'href="{GAPS}inspect/{gaps[1].pk}/"' in body
-    assert any(ANYWHERE.search(q) for q in sql if "reference" in q)
+    for term in (number, f"pen-{year}-{number}", f"{year}-{number}"):
+        body, sql = get(client, officer, GAPS, {"q": term})
+        assert f'href="{GAPS}inspect/{gaps[1].pk}/"' in body, term
+        assert f'href="{GAPS}inspect/{gaps[0].pk}/"' not in body, term
+        assert any(ANYWHERE.search(q) for q in sql if "reference" in q)
+    body, _ = get(client, officer, GAPS, {"q": "no/such"})
+    assert "Sorry, there are no gaps in service matching" in body
 
 
 def test_searches_and_filters_show_an_eido_only_their_districts_cases(client):
@@ -142,6 +152,17 @@ def test_only_the_start_of_a_reference_is_searched_as_a_prefix(term, start):
     """A kind and a whole district code, then only digits and hyphens: such a term can only
     match a reference from its start. Anything else is searched anywhere."""
     assert reference_start(term) == start
+
+
+@pytest.mark.parametrize(
+    ("term", "part"),
+    [("0042", "0042"), ("pen-2026", "PEN-2026"), ("GAP-PEN-2026-0007", "GAP-PEN-2026-0007")]
+    + [(term, "") for term in ("no/such", "2026 0042", "café", "")],
+)
+def test_a_part_of_a_reference_is_searched_as_references_are_written(term, part):
+    """References are written in capitals, letters, digits and hyphens: a search for part of
+    one is a search for it in capitals, and anything else is searched as typed."""
+    assert reference_part(term) == part
 
 
 def test_latest_step_is_agrees_with_the_last_step_of_each_history():

@@ -14,31 +14,33 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 
-from ...models import reference_start
+from ...models import reference_part, reference_start
 from ..base import ScopedIndexView
 
 
 class ReferenceSearchHandler(DjangoORMSearchHandler):
     """Search as modeladmin does (every word must appear in one of the search fields, in any
-    case), except that a word that is the start of a reference (`reference_start`: GAP-PEN,
-    GAP-PEN-2026, a whole reference) is looked up by prefix on the reference's index instead
-    of by a scan of every row. It finds the same rows: such a word can only appear at the
-    start of a reference."""
+    case), but on the reference as it is written, in capitals: a word that is the start of a
+    reference (`reference_start`: GAP-PEN, GAP-PEN-2026, a whole reference) by a prefix
+    match on the reference's index; any other part of one (`reference_part`, such as 0042)
+    anywhere in it, without changing the case of every reference first. Both find what
+    modeladmin's search in any case finds; any other word is searched as modeladmin does."""
 
     def search_queryset(self, queryset, search_term, **kwargs):
         if not search_term or "reference" not in self.search_fields:
             return super().search_queryset(queryset, search_term, **kwargs)
         for word in search_term.split():
-            start = reference_start(word)
+            start, part = reference_start(word), reference_part(word)
             if start:
                 queryset = queryset.filter(reference__startswith=start)
-            else:
-                queryset = queryset.filter(
-                    reduce(
-                        operator.or_,
-                        (Q(**{f"{field}__icontains": word}) for field in self.search_fields),
-                    )
-                )
+                continue
+            lookups = [
+                Q(reference__contains=part)
+                if field == "reference" and part
+                else Q(**{f"{field}__icontains": word})
+                for field in self.search_fields
+            ]
+            queryset = queryset.filter(reduce(operator.or_, lookups))
         return queryset
 
 
