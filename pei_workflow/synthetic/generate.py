@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ..models import (
@@ -127,8 +127,19 @@ def generate_casework(
             ReferenceSequence.objects.update_or_create(
                 kind=kind, district_id=district_id, year=year, defaults={"last_number": last}
             )
+    _analyze(GapInService, CafEscalation, TransitionLog, SpotPurchase, Meeting)
     made["meetings"] = Meeting.objects.count()
     return made
+
+
+def _analyze(*models) -> None:
+    """Refresh the planner's statistics of the tables just filled, as autovacuum would do
+    later: until then PostgreSQL plans for the tables as they were before."""
+    tables = [m._meta.db_table for m in models]
+    tables += [m.themes.through._meta.db_table for m in (GapInService, CafEscalation)]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def _themes(rng, world: World, dw, model) -> list[int]:
