@@ -27,6 +27,7 @@ from django.core.exceptions import (
     SuspiciousOperation,
     ValidationError,
 )
+from django.core.paginator import InvalidPage
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -34,6 +35,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import capfirst
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
 
 from ..models import District
 from ..selectors import (
@@ -217,6 +219,40 @@ class ScopedIndexView(SafeExportIndexView):
             return False
         columns = self.model_admin.get_list_display(request)
         return all(int(part.lstrip("-")) < len(columns) for part in value.split("."))
+
+    def is_narrowed(self) -> bool:
+        """Whether a filter or the search box leaves out some of the rows the person sees."""
+        return bool(self.query) or any(spec.used_parameters for spec in self.filter_specs)
+
+    def get_context_data(self, **kwargs):
+        """modeladmin's context, counted once. Its own builds the queryset a second time and
+        counts three times: every row the person sees ("out of"), the rows the filters and
+        search leave, and the paginator's count of the same. Here the paginator's count is
+        the result count, and the rows the person sees are counted only when a filter or a
+        search leaves some out."""
+        if self.is_pagemodel:
+            return super().get_context_data(**kwargs)
+        paginator = self.paginator_class(self.queryset, self.items_per_page)
+        result_count = paginator.count
+        all_count = self.get_base_queryset().count() if self.is_narrowed() else result_count
+        try:
+            page_obj = paginator.page(self.page_num)
+        except InvalidPage:
+            page_obj = paginator.page(1)
+        context = {
+            "view": self,
+            "all_count": all_count,
+            "result_count": result_count,
+            "paginator": paginator,
+            "page_obj": page_obj,
+            "elided_page_range": paginator.get_elided_page_range(self.page_num),
+            "object_list": page_obj.object_list,
+            "user_can_create": self.permission_helper.user_can_create(self.request.user),
+            "show_search": self.search_handler.show_search_form,
+            **kwargs,
+        }
+        # Past modeladmin's IndexView, whose own get_context_data is replaced here.
+        return super(IndexView, self).get_context_data(**context)
 
     def get_filters(self, request):
         filter_specs, has_filters, remaining, use_distinct = super().get_filters(request)

@@ -20,7 +20,7 @@ from .projects import (
     OutcomeFigure,
     period_label,
 )
-from .references import ReferenceSequence
+from .references import ReferenceSequence, reference_part, reference_start
 from .roles import DistrictAssignment, DistrictRole
 from .submissions import (
     DECISION_FIELDS,
@@ -63,5 +63,7 @@ __all__ = [
     "financial_year_of",
     "period_label",
     "pounds",
+    "reference_part",
+    "reference_start",
     "spent_in",
 ]

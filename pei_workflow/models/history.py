@@ -32,8 +32,13 @@ class TransitionLog(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # A submission's history in order; with the step in the index, the latest step of
+        # each of many submissions is read from the index alone (`latest_step_is`).
         indexes = [
-            models.Index(fields=["content_type", "object_id", "created_at"]),
+            models.Index(
+                fields=["content_type", "object_id", "created_at", "transition"],
+                name="transitionlog_latest_step_idx",
+            ),
             # The reports count the steps of one kind taken in a period (escalations).
             models.Index(
                 fields=["content_type", "transition", "created_at"], name="transition_step_when"

@@ -342,7 +342,7 @@ def test_a_meeting_with_waiting_items_may_move_to_today_but_not_yesterday_after_
 )
 def test_synthetic_spot_purchases_are_charged_to_their_meetings_year_which_has_a_budget(clock, now):
     """Each synthetic spot purchase is charged to the financial year of its meeting, and
-    that year has a budget, however many financial years the 540 days of casework span."""
+    that year has a budget, in each of the three financial years the casework spans."""
     clock(now)
     generate_casework(300)
 

@@ -4,13 +4,13 @@ up next. Its queries are fixed in number, however many submissions and meetings 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value, Window
 from django.db.models.functions import Coalesce
 from wagtail.admin.ui.components import Component
 
 from ...labels import SUBMISSION_MODELS
 from ...models import CafEscalation, GapInService, Meeting
-from ...selectors import districts_visible_to, last_review_step, visible_to
+from ...selectors import districts_visible_to, latest_step_is, visible_district_ids, visible_to
 from ...states import CafState, GapState
 from .. import urls
 
@@ -47,12 +47,21 @@ class NextMeeting:
     url: str
 
 
-def _waiting(user, filters) -> WaitingList:
+def _waiting(user, narrow) -> WaitingList:
+    """The oldest few of each kind of submission `narrow` leaves of those this person sees,
+    and how many there are in all: one query per kind, the count a window over the same
+    rows, so nothing is counted twice."""
     items, total = [], 0
     for model in SUBMISSION_MODELS.values():
-        queryset = filters(visible_to(user, model), model)
-        total += queryset.count()
-        for submission in queryset.select_related("district").order_by("submitted_at")[:LIMIT]:
+        rows = list(
+            narrow(visible_to(user, model))
+            .select_related("district")
+            .only("reference", "district__name", "submitted_at")
+            .annotate(waiting=Window(Count("pk")))
+            .order_by("submitted_at", "pk")[:LIMIT]
+        )
+        total += rows[0].waiting if rows else 0
+        for submission in rows:
             items.append(
                 WaitingItem(
                     reference=submission.reference,
@@ -68,17 +77,15 @@ def _waiting(user, filters) -> WaitingList:
 
 def received(user) -> WaitingList:
     """Sent by a practitioner, and nobody has started a review yet."""
-    return _waiting(user, lambda qs, model: qs.filter(state="submitted"))
+    return _waiting(user, lambda submissions: submissions.filter(state="submitted"))
 
 
 def information_provided(user) -> WaitingList:
     """Being reviewed, and the practitioner has just answered the EIDO's question."""
     return _waiting(
         user,
-        lambda qs, model: (
-            qs.filter(state="in_review")
-            .annotate(last_step=last_review_step(model))
-            .filter(last_step="provide_information")
+        lambda submissions: latest_step_is(
+            submissions.filter(state="in_review"), "provide_information"
         ),
     )
 
@@ -150,5 +157,5 @@ class WaitingForYouPanel(Component):
 
 def add_waiting_for_you_panel(request, panels) -> None:
     """The `construct_homepage_panels` hook: only for people who see some casework."""
-    if districts_visible_to(request.user).exists():
+    if visible_district_ids(request.user):
         panels.append(WaitingForYouPanel(request.user))

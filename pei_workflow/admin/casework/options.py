@@ -14,6 +14,7 @@ from ...selectors import visible_district_ids, visible_to
 from ..base import CaseworkDistrictsMixin, ScopedModelAdmin, ScopedPermissionHelper
 from ..filters import DistrictFilter
 from .answers import answer_field_names
+from .lists import ReferenceSearchHandler, SubmissionIndexView
 from .views import ReviewHistoryInspectView
 
 # What the inspect page's summary shows, first in every export.
@@ -38,6 +39,9 @@ class SubmissionPermissionHelper(ScopedPermissionHelper):
 
 class SubmissionAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
     permission_helper_class = SubmissionPermissionHelper
+    index_view_class = SubmissionIndexView
+    index_template_name = "pei_workflow/admin/casework_index.html"
+    search_handler_class = ReferenceSearchHandler
     inspect_view_class = ReviewHistoryInspectView
     inspect_template_name = "pei_workflow/admin/inspect.html"
     inspect_view_extra_css = ["pei_workflow/admin/casework.css"]

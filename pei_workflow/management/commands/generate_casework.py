@@ -1,24 +1,31 @@
-"""`manage.py generate_casework 20000`: fill a development database with synthetic casework."""
+"""`manage.py generate_casework 100000`: fill a development database with synthetic casework."""
 
+import sys
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from pei_workflow.synthetic import generate_casework
 
 
 class Command(BaseCommand):
     help = (
-        "Make synthetic submissions in every state across all districts, with their review "
-        "history, meetings, budgets and spot purchases. For development and benchmarks only."
+        "Make synthetic submissions over the last three financial years, across all districts, "
+        "each with the review history of its path to today, plus meetings, budgets, spot "
+        "purchases and (if missing) a synthetic directory and staff. For development and "
+        "benchmarks only."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("count", type=int, help="How many submissions to make.")
         parser.add_argument("--seed", type=int, default=2026, help="Random seed (default 2026).")
+        parser.add_argument(
+            "--no-progress", action="store_true", help="Do not show the progress bar."
+        )
 
-    def handle(self, *args, count, seed, **options):
+    def handle(self, *args, count, seed, no_progress, **options):
         if not getattr(settings, "PEI_ALLOW_DEMO_ACCOUNTS", False):
             raise CommandError(
                 "Synthetic casework is switched off in these settings (PEI_ALLOW_DEMO_ACCOUNTS)."
@@ -26,8 +33,17 @@ class Command(BaseCommand):
         if not 1 <= count <= 200_000:
             raise CommandError("Give a count from 1 to 200000.")
         started = time.perf_counter()
-        made = generate_casework(count, seed=seed)
+        # tqdm draws on stderr, and only on a terminal: a log file or a pipe gets the summary.
+        with tqdm(
+            total=count,
+            unit=" submissions",
+            file=sys.stderr,
+            disable=no_progress or not sys.stderr.isatty(),
+        ) as bar:
+            made = generate_casework(count, seed=seed, progress=bar.update)
         self.stdout.write(
-            f"Made {made['gap']} gaps in service and {made['caf']} CAF escalations "
-            f"({made['meetings']} meetings in all) in {time.perf_counter() - started:.1f} s."
+            f"Made {made['gap']} gaps in service and {made['caf']} CAF escalations, with "
+            f"{made['history']} review history steps and {made['spot_purchases']} spot "
+            f"purchases ({made['meetings']} meetings in all), in "
+            f"{time.perf_counter() - started:.1f} s."
         )
