@@ -141,8 +141,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="requests timed per page (default 7)")
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="pei-bench-")
-    setup_django(str(Path(workdir) / "bench.sqlite3"))
+    # SQLite in a folder removed at the end, unless DATABASE_URL names a database.
+    workdir = tempfile.TemporaryDirectory(prefix="pei-bench-")
+    setup_django(str(Path(workdir.name) / "bench.sqlite3"))
 
     from django.core.management import call_command
     from django.db import connection
