@@ -53,6 +53,7 @@ class ProjectAdmin(ScopedModelAdmin):
     inspect_view_extra_css = [
         "pei_workflow/admin/casework.css",
         "pei_workflow/charts.css",
+        "pei_workflow/admin/print.css",
         "pei_workflow/projects/project.css",
     ]
     refusal = MAY_NOT_CHANGE_PROJECT
