@@ -17,28 +17,25 @@ BOTH = ["Gaps in service", "CAF escalations"]
 SENT_NOTE = "Counts the submissions sent in the period, as they stand today."
 
 
-def by_route(scope: Scope) -> Section:
-    rows = choice_rows(GapRoute, tallies(scope, GapInService)["route"])
+def _gaps_by(scope: Scope, key: str, field: str, choices, heading: str, how: str) -> Section:
+    """Gaps in service sent in the period by one of their answers."""
+    rows = choice_rows(choices, tallies(scope, GapInService)[field])
     return Section(
-        "routes",
-        "Gaps in service by route",
-        largest_finding(rows, "gaps in service", "came by the route"),
+        key,
+        f"Gaps in service by {heading.lower()}",
+        largest_finding(rows, "gaps in service", how),
         SENT_NOTE,
-        ["Route", "Gaps in service"],
+        [heading, "Gaps in service"],
         rows,
     )
+
+
+def by_route(scope: Scope) -> Section:
+    return _gaps_by(scope, "routes", "route", GapRoute, "Route", "came by the route")
 
 
 def by_barrier(scope: Scope) -> Section:
-    rows = choice_rows(Barrier, tallies(scope, GapInService)["barrier"])
-    return Section(
-        "barriers",
-        "Gaps in service by barrier",
-        largest_finding(rows, "gaps in service", "met the barrier"),
-        SENT_NOTE,
-        ["Barrier", "Gaps in service"],
-        rows,
-    )
+    return _gaps_by(scope, "barriers", "barrier", Barrier, "Barrier", "met the barrier")
 
 
 def by_priority(scope: Scope) -> Section:

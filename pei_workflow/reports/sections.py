@@ -3,8 +3,6 @@ chart draws from the table."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
-
 #: A chart shows this many bars at most; its table always has every row.
 CHART_ROWS = 15
 
@@ -47,14 +45,6 @@ class Section:
     @property
     def chart_is_cut(self) -> bool:
         return len(self.rows) > CHART_ROWS
-
-
-def counts_by(queryset: QuerySet, path: str) -> dict:
-    """How many rows of `queryset` have each value of `path`, counted by the database. A
-    path through a many-to-many (themes) counts each row once per related row, which is
-    once: a submission has a theme at most once."""
-    rows = queryset.order_by().values(path).annotate(n=Count("pk"))
-    return {row[path]: row["n"] for row in rows}
 
 
 def choice_rows(choices, *counts: dict, keep_empty: bool = True) -> list[list]:
