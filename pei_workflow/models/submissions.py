@@ -5,6 +5,7 @@ The state field is protected: only a transition method changes it, and the servi
 pei_workflow.services run each transition as one unit.
 """
 
+from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django_fsm import FSMModelMixin
@@ -85,6 +86,18 @@ class Submission(FSMModelMixin, models.Model):
 
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Who has the case: an EIDO of its district or a county lead, set only by
+    # `services.caseload.assign`. Empty until someone takes it.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="assigned to",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     # Set by the EIDO while the submission is open.
     themes = models.ManyToManyField("pei_workflow.Theme", blank=True, related_name="%(class)ss")
