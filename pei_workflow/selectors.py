@@ -30,6 +30,7 @@ from .choices import MeetingKind, MonitoringOutcome, PanelOutcome, SubGroupAgree
 from .models import (
     AuditLogEntry,
     CafEscalation,
+    ClosureDay,
     CommissionedProject,
     District,
     DistrictAssignment,
@@ -38,6 +39,7 @@ from .models import (
     Meeting,
     PanelMember,
     Priority,
+    ResponseTarget,
     Service,
     SpotPurchase,
     SpotPurchaseBudget,
@@ -53,6 +55,7 @@ __all__ = [
     "agenda_items",
     "audit_entries_visible_to",
     "budgets_visible_to",
+    "closure_days_visible_to",
     "decode_history_data",
     "districts_visible_to",
     "items_waiting_on",
@@ -69,6 +72,7 @@ __all__ = [
     "projects_visible_to",
     "review_history",
     "services_visible_to",
+    "targets_visible_to",
     "visible_district_ids",
     "visible_to",
     "with_agenda_sizes",
@@ -230,6 +234,20 @@ def budgets_visible_to(user, budgets: QuerySet | None = None) -> QuerySet[SpotPu
     those of `meeting_districts_visible_to(user)`, each with its spend (see `with_spend`)."""
     queryset = SpotPurchaseBudget.objects.all() if budgets is None else budgets
     return with_spend(_in_districts(user, queryset, meeting_districts_visible_to))
+
+
+def targets_visible_to(user) -> QuerySet[ResponseTarget]:
+    """The response-time targets this person may read: those of the districts whose meetings
+    they read (`meeting_districts_visible_to`). Only county leads change them."""
+    return _in_districts(user, ResponseTarget.objects.all(), meeting_districts_visible_to)
+
+
+def closure_days_visible_to(user) -> QuerySet[ClosureDay]:
+    """Closure days hold for every district: anyone who reads some district's casework or
+    meetings reads them all."""
+    if not meeting_district_ids(user):
+        return ClosureDay.objects.none()
+    return ClosureDay.objects.all()
 
 
 def audit_entries_visible_to(user, entries: QuerySet | None = None) -> QuerySet[AuditLogEntry]:

@@ -9,3 +9,4 @@ from .admin.meetings import hooks as _meetings  # noqa: F401
 from .admin.people import hooks as _people  # noqa: F401
 from .admin.projects import hooks as _projects  # noqa: F401
 from .admin.reports import hooks as _reports  # noqa: F401
+from .admin.targets import hooks as _targets  # noqa: F401

@@ -8,6 +8,7 @@ from .budgets import (
     spent_in,
 )
 from .caf import CAF_OPEN_STATES, CafEscalation
+from .digests import DigestKind, DigestSent
 from .directory import Service, Theme
 from .districts import DEFAULT_PANEL_MAXIMUM, District, Priority
 from .gaps import GAP_OPEN_STATES, GapInService
@@ -29,20 +30,33 @@ from .submissions import (
     PRACTITIONER_FIELDS,
     Submission,
 )
+from .targets import (
+    AGENDA_STATES,
+    DEFAULT_TARGET_DAYS,
+    WAITING_STATES,
+    ClosureDay,
+    ResponseTarget,
+)
 
 __all__ = [
+    "AGENDA_STATES",
     "CAF_OPEN_STATES",
     "DECISION_FIELDS",
     "DEFAULT_PANEL_MAXIMUM",
+    "DEFAULT_TARGET_DAYS",
     "FREE_TEXT_MAX_LENGTH",
     "GAP_OPEN_STATES",
     "MONITORING_FIELDS",
     "PRACTITIONER_FIELDS",
+    "WAITING_STATES",
     "AgreedOutcome",
     "AuditLogEntry",
     "CafEscalation",
+    "ClosureDay",
     "CommissionedProject",
     "District",
+    "DigestKind",
+    "DigestSent",
     "DistrictAssignment",
     "DistrictRole",
     "GapInService",
@@ -53,6 +67,7 @@ __all__ = [
     "Priority",
     "RecordLogEntry",
     "ReferenceSequence",
+    "ResponseTarget",
     "Service",
     "SpotPurchase",
     "SpotPurchaseBudget",

@@ -134,9 +134,15 @@ class Submission(FSMModelMixin, models.Model):
     first_reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     first_decided_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # The day the case should move on from the state it waits in, by its district's
+    # response-time target in working days (`services.due_dates`); empty when it waits for
+    # nothing (not yet sent, or ended). Kept on the row so that the lists filter and sort on
+    # it in the database; set by each step and when a target or closure day changes.
+    due_on = models.DateField("due", null=True, blank=True, editable=False)
+
     history = HistoricalRecords(
         inherit=True,
-        excluded_fields=["status_token_hash", "first_reviewed_at", "first_decided_at"],
+        excluded_fields=["status_token_hash", "first_reviewed_at", "first_decided_at", "due_on"],
     )
 
     class Meta:
@@ -152,6 +158,8 @@ class Submission(FSMModelMixin, models.Model):
             models.Index(
                 fields=["district", "state", "submitted_at"], name="%(class)s_dist_state_idx"
             ),
+            # Overdue and due-soon items, and the lists sorted by due date.
+            models.Index(fields=["due_on", "id"], name="%(class)s_due_idx"),
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ..choices import MeetingKind
 from ..models import District, Meeting, PanelMember
 from ..selectors import districts_visible_to, items_waiting_on
+from .due_dates import refresh_open_cases
 from .inputs import optional_text
 from .records import change_reason, field_values, log_saved, save_record
 
@@ -197,6 +198,9 @@ def save_meeting(
             created=created,
             changed=field_values(locked, MEETING_FIELDS, ATTENDANCE) != before,
         )
+        if not created and before["date"] != locked.date:
+            # Its agenda's items are due at the meeting: they move with it.
+            refresh_open_cases(meeting_id=locked.pk)
     return locked
 
 

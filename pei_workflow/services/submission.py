@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from ..models import CafEscalation, GapInService, Submission
 from ..notifications import notify_eidos_of_new_submission
+from .due_dates import record_due_date
 from .history import record_transition
 from .references import allocate_reference
 
@@ -38,7 +39,8 @@ def _submit(model: type[Submission], answers: dict) -> Submission:
         submission.full_clean(exclude=["state"])
         submission._change_reason = "Sent by the practitioner"
         submission.save()
-        record_transition(submission=submission, transition="submit", from_state=from_state)
+        log = record_transition(submission=submission, transition="submit", from_state=from_state)
+        record_due_date(submission, stepped_at=log.created_at)
         label = submission._meta.label_lower
         transaction.on_commit(
             lambda: notify_eidos_of_new_submission.enqueue(model_label=label, pk=submission.pk)

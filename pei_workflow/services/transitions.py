@@ -7,6 +7,7 @@ from django_fsm import TransitionNotAllowed, can_proceed
 from .. import audit
 from ..events import transition_committed
 from ..models import Submission, TransitionLog
+from .due_dates import record_due_date
 from .history import record_transition
 from .milestones import record_first_times
 
@@ -84,6 +85,7 @@ def run_transition(
             data=data,
         )
         record_first_times(locked, log)
+        record_due_date(locked, stepped_at=log.created_at)
         # In the transaction: the audit log holds a step exactly when the step was saved.
         step = audit.step_data(name, from_state, locked, actor)
         audit.record(actor, audit.STEP, locked, data=step)

@@ -14,8 +14,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 
+from ...deadlines import due_marks
 from ...models import reference_part, reference_start
 from ..base import ScopedIndexView
+from .due import due_cell
 
 
 class ReferenceSearchHandler(DjangoORMSearchHandler):
@@ -105,6 +107,13 @@ class SubmissionIndexView(ScopedIndexView):
         empty = self.model_admin.get_empty_value_display(name)
         nowrap = isinstance(field, models.DateField | models.TimeField | models.ForeignKey)
         classes = f"field-{name} title" + (" nowrap" if nowrap else "")
+        if name == "due_on":
+            marks = due_marks()  # read once for the page
+
+            def cell(obj):
+                return classes, due_cell(obj.due_on, marks)
+
+            return cell
         if field.choices:
             labels = dict(field.flatchoices)
 

@@ -14,6 +14,7 @@ from ...selectors import visible_district_ids, visible_to
 from ..base import CaseworkDistrictsMixin, ScopedModelAdmin, ScopedPermissionHelper
 from ..filters import DistrictFilter
 from .answers import answer_field_names
+from .due import DueFilter
 from .lists import ReferenceSearchHandler, SubmissionIndexView
 from .views import ReviewHistoryInspectView
 
@@ -59,8 +60,8 @@ class GapInServiceAdmin(SubmissionAdmin):
     model = GapInService
     menu_label = "Gaps in service"
     menu_icon = "warning"
-    list_display = ("reference", "district", "state", "route", "barrier", "submitted_at")
-    list_filter = (DistrictFilter, "state", "route", "barrier")
+    list_display = ("reference", "district", "state", "route", "barrier", "submitted_at", "due_on")
+    list_filter = (DistrictFilter, "state", DueFilter, "route", "barrier")
     related = ("district", "meeting__district", "priority", "identified_service")
     # The export carries what reports need: the answers, then what was decided and the outcome.
     list_export = [
@@ -77,8 +78,8 @@ class CafEscalationAdmin(SubmissionAdmin):
     model = CafEscalation
     menu_label = "CAF escalations"
     menu_icon = "arrow-up-big"
-    list_display = ("reference", "district", "state", "escalation_type", "submitted_at")
-    list_filter = (DistrictFilter, "state", "escalation_type", "county_implications")
+    list_display = ("reference", "district", "state", "escalation_type", "submitted_at", "due_on")
+    list_filter = (DistrictFilter, "state", DueFilter, "escalation_type", "county_implications")
     list_export = [
         *SUMMARY_FIELDS,
         *answer_field_names(CafEscalation),

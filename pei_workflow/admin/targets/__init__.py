@@ -1,0 +1,1 @@
+"""The response-time screens: targets and closure days."""
