@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ..models import (
+    WAITING_STATES,
     CafEscalation,
     GapInService,
     Meeting,
@@ -20,6 +21,7 @@ from ..models import (
     TransitionLog,
     financial_year_of,
 )
+from ..services.due_dates import refresh_due_dates
 from ..services.milestones import fill_first_times
 from . import answers
 from .rows import insert, insert_instances
@@ -130,9 +132,12 @@ def generate_casework(
             )
         # The rows were written in bulk, not by the steps: their first review and first
         # decision come from the history just written (rows never reviewed are left as
-        # they are).
+        # they are), and so do the due dates of those still open.
         for model in (GapInService, CafEscalation):
             fill_first_times(model.objects.filter(first_reviewed_at=None).exclude(state="new"))
+            refresh_due_dates(
+                model.objects.filter(due_on=None, state__in=WAITING_STATES[model.kind])
+            )
     _analyze(GapInService, CafEscalation, TransitionLog, SpotPurchase, Meeting)
     made["meetings"] = Meeting.objects.count()
     return made

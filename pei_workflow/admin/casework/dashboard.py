@@ -8,6 +8,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value, 
 from django.db.models.functions import Coalesce
 from wagtail.admin.ui.components import Component
 
+from ...deadlines import DueMark, DueMarks, due_marks
 from ...labels import SUBMISSION_MODELS
 from ...models import CafEscalation, GapInService, Meeting
 from ...selectors import districts_visible_to, latest_step_is, visible_district_ids, visible_to
@@ -26,6 +27,7 @@ class WaitingItem:
     district: str
     submitted_at: datetime | None
     url: str
+    due_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -47,18 +49,19 @@ class NextMeeting:
     url: str
 
 
-def _waiting(user, narrow) -> WaitingList:
-    """The oldest few of each kind of submission `narrow` leaves of those this person sees,
-    and how many there are in all: one query per kind, the count a window over the same
-    rows, so nothing is counted twice."""
+def _waiting(user, narrow, *, by_due: bool = False) -> WaitingList:
+    """The oldest few (or, `by_due`, the soonest due) of each kind of submission `narrow`
+    leaves of those this person sees, and how many there are in all: one query per kind, the
+    count a window over the same rows, so nothing is counted twice."""
+    order = ("due_on", "submitted_at", "pk") if by_due else ("submitted_at", "pk")
     items, total = [], 0
     for model in SUBMISSION_MODELS.values():
         rows = list(
             narrow(visible_to(user, model))
             .select_related("district")
-            .only("reference", "district__name", "submitted_at")
+            .only("reference", "district__name", "submitted_at", "due_on")
             .annotate(waiting=Window(Count("pk")))
-            .order_by("submitted_at", "pk")[:LIMIT]
+            .order_by(*order)[:LIMIT]
         )
         total += rows[0].waiting if rows else 0
         for submission in rows:
@@ -69,10 +72,18 @@ def _waiting(user, narrow) -> WaitingList:
                     district=submission.district.name,
                     submitted_at=submission.submitted_at,
                     url=urls.inspect_url(submission),
+                    due_on=submission.due_on,
                 )
             )
     items.sort(key=lambda item: (item.submitted_at is None, item.submitted_at or ""))
+    if by_due:
+        items.sort(key=lambda item: item.due_on)
     return WaitingList(items=items, total=total)
+
+
+def due(user, marks: DueMarks, mark: DueMark) -> WaitingList:
+    """Open cases overdue, or due soon, soonest due first."""
+    return _waiting(user, lambda submissions: submissions.filter(marks.q(mark)), by_due=True)
 
 
 def received(user) -> WaitingList:
@@ -146,7 +157,10 @@ class WaitingForYouPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
+        marks = due_marks()
         return {
+            "overdue": due(self.user, marks, DueMark.OVERDUE),
+            "due_soon": due(self.user, marks, DueMark.DUE_SOON),
             "received": received(self.user),
             "information_provided": information_provided(self.user),
             "meetings": next_meetings(self.user),
