@@ -3,6 +3,7 @@ in from a two-district world (Pendle's records, so that Burnley's EIDO is the re
 not see them), and a way to ask each one as each role, GET and POST, leaving nothing changed.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
@@ -14,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Collection, Page, Site, Workflow
 
 from guidance_pages.models import EIDOContact
-from pei_workflow.models import DistrictAssignment, Theme
+from pei_workflow.models import ClosureDay, DistrictAssignment, ResponseTarget, Theme
 from tests.factories import admin_county_lead
 
 ROLES = [
@@ -82,6 +83,12 @@ class Filler:
             "districtassignment": DistrictAssignment.objects.filter(user=pendle["person"])
             .first()
             .pk,
+            "responsetarget": ResponseTarget.objects.get_or_create(
+                district=pendle["district"], kind="GAP", state="submitted", working_days=4
+            )[0].pk,
+            "closureday": ClosureDay.objects.get_or_create(
+                date=datetime.date(2030, 12, 24), name="Offices closed"
+            )[0].pk,
         }
         contact = EIDOContact.objects.first()
         workflow = Workflow.objects.first()
