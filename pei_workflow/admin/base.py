@@ -83,14 +83,26 @@ def refused(
     )
 
 
-def bad_request(request, reason: str, *, back_url: str = "") -> TemplateResponse:
-    """400: a list asked for something it does not offer."""
+LIST_ADVICE = "Use the filters, search box and column headings on the list instead."
+
+
+def bad_request(
+    request,
+    reason: str,
+    *,
+    back_url: str = "",
+    title: str = "This list cannot show that",
+    advice: str = LIST_ADVICE,
+    status: int = 400,
+) -> TemplateResponse:
+    """400: a list asked for something it does not offer (or, with its own `title` and
+    `advice`, a change asked of a list could not be made; 409 when the cases moved on)."""
     return _problem_page(
         request,
-        status=400,
-        title="This list cannot show that",
+        status=status,
+        title=title,
         reason=reason,
-        advice="Use the filters, search box and column headings on the list instead.",
+        advice=advice,
         back_url=back_url or request.path,
         back_label="Go to the list",
     )

@@ -12,7 +12,7 @@ from ...deadlines import DueMark, DueMarks, due_marks
 from ...labels import SUBMISSION_MODELS
 from ...models import CafEscalation, GapInService, Meeting
 from ...selectors import districts_visible_to, latest_step_is, visible_district_ids, visible_to
-from ...states import CafState, GapState
+from ...states import ENDED_STATES, CafState, GapState
 from .. import urls
 
 #: How many submissions of each kind each list shows; the rest are counted.
@@ -101,6 +101,20 @@ def information_provided(user) -> WaitingList:
     )
 
 
+def _open(submissions):
+    return submissions.exclude(state__in=[*ENDED_STATES, "new"])
+
+
+def my_cases(user) -> WaitingList:
+    """Open cases assigned to this person."""
+    return _waiting(user, lambda submissions: _open(submissions).filter(assigned_to=user))
+
+
+def not_yet_assigned(user) -> WaitingList:
+    """Open cases of this person's districts that nobody has taken yet."""
+    return _waiting(user, lambda submissions: _open(submissions).filter(assigned_to__isnull=True))
+
+
 def _items_on_agenda(relation: str):
     model = Meeting._meta.get_field(relation).related_model
     counts = (
@@ -161,6 +175,8 @@ class WaitingForYouPanel(Component):
         return {
             "overdue": due(self.user, marks, DueMark.OVERDUE),
             "due_soon": due(self.user, marks, DueMark.DUE_SOON),
+            "my_cases": my_cases(self.user),
+            "not_yet_assigned": not_yet_assigned(self.user),
             "received": received(self.user),
             "information_provided": information_provided(self.user),
             "meetings": next_meetings(self.user),

@@ -12,14 +12,14 @@ from ...models import (
 )
 from ...selectors import visible_district_ids, visible_to
 from ..base import CaseworkDistrictsMixin, ScopedModelAdmin, ScopedPermissionHelper
-from ..filters import DistrictFilter
+from ..filters import AssigneeFilter, DistrictFilter
 from .answers import answer_field_names
 from .due import DueFilter
 from .lists import ReferenceSearchHandler, SubmissionIndexView
 from .views import ReviewHistoryInspectView
 
 # What the inspect page's summary shows, first in every export.
-SUMMARY_FIELDS = ("reference", "district", "state", "submitted_at")
+SUMMARY_FIELDS = ("reference", "district", "state", "submitted_at", "assigned_to")
 
 
 class SubmissionPermissionHelper(ScopedPermissionHelper):
@@ -42,6 +42,7 @@ class SubmissionAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
     permission_helper_class = SubmissionPermissionHelper
     index_view_class = SubmissionIndexView
     index_template_name = "pei_workflow/admin/casework_index.html"
+    index_view_extra_css = ["pei_workflow/admin/casework.css"]
     search_handler_class = ReferenceSearchHandler
     inspect_view_class = ReviewHistoryInspectView
     inspect_template_name = "pei_workflow/admin/inspect.html"
@@ -50,7 +51,7 @@ class SubmissionAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
     no_access = "Only EIDOs and county leads can see submissions."
     #: The related rows the list and the export show, joined in so that neither costs a query
     #: per row.
-    related = ("district", "meeting__district")
+    related = ("district", "meeting__district", "assigned_to")
 
     def selector(self, user):
         return visible_to(user, self.model)
@@ -60,9 +61,18 @@ class GapInServiceAdmin(SubmissionAdmin):
     model = GapInService
     menu_label = "Gaps in service"
     menu_icon = "warning"
-    list_display = ("reference", "district", "state", "route", "barrier", "submitted_at", "due_on")
-    list_filter = (DistrictFilter, "state", DueFilter, "route", "barrier")
-    related = ("district", "meeting__district", "priority", "identified_service")
+    list_display = (
+        "reference",
+        "district",
+        "state",
+        "route",
+        "barrier",
+        "submitted_at",
+        "assigned_to",
+        "due_on",
+    )
+    list_filter = (DistrictFilter, "state", AssigneeFilter, DueFilter, "route", "barrier")
+    related = ("district", "meeting__district", "priority", "identified_service", "assigned_to")
     # The export carries what reports need: the answers, then what was decided and the outcome.
     list_export = [
         *SUMMARY_FIELDS,
@@ -78,8 +88,23 @@ class CafEscalationAdmin(SubmissionAdmin):
     model = CafEscalation
     menu_label = "CAF escalations"
     menu_icon = "arrow-up-big"
-    list_display = ("reference", "district", "state", "escalation_type", "submitted_at", "due_on")
-    list_filter = (DistrictFilter, "state", DueFilter, "escalation_type", "county_implications")
+    list_display = (
+        "reference",
+        "district",
+        "state",
+        "escalation_type",
+        "submitted_at",
+        "assigned_to",
+        "due_on",
+    )
+    list_filter = (
+        DistrictFilter,
+        "state",
+        AssigneeFilter,
+        DueFilter,
+        "escalation_type",
+        "county_implications",
+    )
     list_export = [
         *SUMMARY_FIELDS,
         *answer_field_names(CafEscalation),
