@@ -13,6 +13,12 @@ from .districts import DEFAULT_PANEL_MAXIMUM, District, Priority
 from .gaps import GAP_OPEN_STATES, GapInService
 from .history import TransitionLog
 from .meetings import Meeting, PanelMember
+from .messages import (
+    MESSAGE_IN_DATA_STEPS,
+    PRACTITIONER_MESSAGE,
+    MessageStep,
+    MessageTemplate,
+)
 from .projects import (
     AgreedOutcome,
     CommissionedProject,
@@ -36,8 +42,10 @@ __all__ = [
     "DEFAULT_PANEL_MAXIMUM",
     "FREE_TEXT_MAX_LENGTH",
     "GAP_OPEN_STATES",
+    "MESSAGE_IN_DATA_STEPS",
     "MONITORING_FIELDS",
     "PRACTITIONER_FIELDS",
+    "PRACTITIONER_MESSAGE",
     "AgreedOutcome",
     "AuditLogEntry",
     "CafEscalation",
@@ -47,6 +55,8 @@ __all__ = [
     "DistrictRole",
     "GapInService",
     "Meeting",
+    "MessageStep",
+    "MessageTemplate",
     "MonitoringReturn",
     "OutcomeFigure",
     "PanelMember",
