@@ -24,6 +24,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 
 from .choices import MeetingKind, MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
@@ -423,7 +424,10 @@ def review_history(
     if transitions is not None:
         rows = rows.filter(transition__in=list(transitions))
     if for_practitioner:
-        rows = rows.only("object_id", "transition", "comment", "data", "created_at")
+        # Of the data, only the message to the practitioner is read: the rest stays unread.
+        rows = rows.only("object_id", "transition", "comment", "created_at").annotate(
+            message_to_practitioner=KeyTextTransform(PRACTITIONER_MESSAGE, "data")
+        )
     else:
         rows = rows.select_related("actor")
     history = list(rows)
@@ -431,11 +435,9 @@ def review_history(
         if for_practitioner:
             if row.transition not in PRACTITIONER_COMMENT_STEPS:
                 row.comment = ""
-            message = ""
-            if row.transition in MESSAGE_IN_DATA_STEPS:
-                message = (row.data or {}).get(PRACTITIONER_MESSAGE) or ""
-            row.practitioner_message = message if isinstance(message, str) else ""
-            row.data, row.details = {}, {}
+            in_data = row.transition in MESSAGE_IN_DATA_STEPS
+            row.practitioner_message = (row.message_to_practitioner or "") if in_data else ""
+            row.details = {}
         else:
             row.details = decode_history_data(row.transition, row.data)
     return history
