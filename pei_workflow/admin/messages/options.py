@@ -49,6 +49,9 @@ class MessageTemplateAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
     create_view_class = MessageTemplateCreateView
     edit_view_class = MessageTemplateEditView
     inspect_view_class = LabelledInspectView
+    create_template_name = "pei_workflow/messages/create.html"
+    edit_template_name = "pei_workflow/messages/edit.html"
+    form_view_extra_css = ["pei_workflow/admin/casework.css"]
     refusal = MAY_NOT_CHANGE_TEMPLATE
     no_access = "Only EIDOs and county leads can see the message templates."
     list_display = ("name", "step", "whose")
