@@ -83,16 +83,25 @@ def refused(
     )
 
 
-def bad_request(request, reason: str, *, back_url: str = "") -> TemplateResponse:
-    """400: a list asked for something it does not offer."""
+def bad_request(
+    request,
+    reason: str,
+    *,
+    back_url: str = "",
+    title: str = "This list cannot show that",
+    advice: str = "Use the filters, search box and column headings on the list instead.",
+    back_label: str = "Go to the list",
+) -> TemplateResponse:
+    """400: a list (or another screen: give its `title`, `advice` and `back_label`) asked
+    for something it does not offer."""
     return _problem_page(
         request,
         status=400,
-        title="This list cannot show that",
+        title=title,
         reason=reason,
-        advice="Use the filters, search box and column headings on the list instead.",
+        advice=advice,
         back_url=back_url or request.path,
-        back_label="Go to the list",
+        back_label=back_label,
     )
 
 

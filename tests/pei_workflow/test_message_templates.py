@@ -333,3 +333,13 @@ def test_panel_members_do_not_see_the_screen(client):
     assert client.get(screen_url(MessageTemplate)).status_code == 403
     county = MessageTemplate.objects.filter(district=None).first()
     assert client.get(screen_url(MessageTemplate, "inspect", county.pk)).status_code == 404
+
+
+def test_deleting_a_template_on_the_screen_is_in_the_audit_log(client):
+    officer = admin_eido("PEN")
+    pendle = template("PEN")
+    client.force_login(officer)
+    assert client.post(screen_url(MessageTemplate, "delete", pendle.pk)).status_code == 302
+    assert not MessageTemplate.objects.filter(pk=pendle.pk).exists()
+    deleted = AuditLogEntry.objects.get(object_id=str(pendle.pk), action="wagtail.delete")
+    assert (deleted.user, deleted.district.code) == (officer, "PEN")

@@ -133,7 +133,14 @@ def step_view(request, model_name, pk, transition):
         try:
             picked = picked_template(request.GET, templates)
         except TemplateNotOffered as problem:
-            return bad_request(request, str(problem), back_url=step_url(submission, transition))
+            return bad_request(
+                request,
+                str(problem),
+                back_url=step_url(submission, transition, safe_next_url(request)),
+                title="This form cannot start from that",
+                advice="Choose a template from the list on the form instead.",
+                back_label="Go to the form",
+            )
         if picked is not None:
             initial[step.message_field] = picked.text
         form = step.form_class(submission=submission, user=request.user, initial=initial)

@@ -27,7 +27,7 @@ class MessageTemplateForm(KeysWithinRangeMixin, WagtailAdminModelForm):
             # An EIDO's templates are their districts'; the county defaults are the leads'.
             district.required = True
             district.empty_label = "Choose a district"
-            district.help_text = "Your template is offered on this district's cases only."
+            district.help_text = "It is offered on this district’s cases only."
             district.error_messages["required"] = "Select the district the template is for."
             own = list(district.queryset[:2])
             if not self.instance.pk and len(own) == 1:
