@@ -61,6 +61,9 @@ HISTORY_LABELS = {
     "reopen": "Reopened",
     "correct_answers": "Answers corrected",
     "set_themes": "Themes changed",
+    "assign": "Assigned",
+    "unassign": "Assignment taken off",
+    "add_note": "Note added",
 }
 
 #: Answers whose field name reads oddly under its heading on the submission's page and in

@@ -67,3 +67,36 @@ def notify_eidos_of_practitioner_step(*, model_label: str, pk: int, log_pk: int)
     body = render_to_string("pei_workflow/email/practitioner_step_to_eido.txt", context)
     for address in eido_emails(submission.district):
         deliver_email.enqueue(subject=subject, body=body, to=[address], about=submission.reference)
+
+
+@task(backend="durable", queue_name="email")
+def notify_assignee(*, model_label: str, pks: list[int], assignee_id: int):
+    """Tell a person the cases now theirs: one email for one assignment, however many cases,
+    with each reference and its admin link. Cases given to someone else (or ended) since
+    the assignment are left out; nothing is sent if none is left."""
+    from django.contrib.auth import get_user_model
+
+    assignee = get_user_model().objects.filter(pk=assignee_id, is_active=True).first()
+    if assignee is None or not assignee.email:
+        return
+    cases = list(
+        apps.get_model(model_label)
+        .objects.filter(pk__in=pks, assigned_to=assignee)
+        .select_related("district")
+        .order_by("reference")
+    )
+    if not cases:
+        return
+    kind = cases[0]._meta.verbose_name
+    context = {
+        "cases": [(case, admin_inspect_url(case)) for case in cases],
+        "kind": kind,
+        "kind_plural": cases[0]._meta.verbose_name_plural,
+    }
+    subject = (
+        f"A {kind} is now yours: {cases[0].reference}"
+        if len(cases) == 1
+        else f"{len(cases)} {cases[0]._meta.verbose_name_plural} are now yours"
+    )
+    body = render_to_string("pei_workflow/email/assigned_to_you.txt", context)
+    deliver_email.enqueue(subject=subject, body=body, to=[assignee.email], about=cases[0].reference)

@@ -32,6 +32,20 @@ def is_eido_for_district(user, district_id) -> bool:
     )
 
 
+def can_moderate_districts(user, district_ids) -> bool:
+    """Whether this person may act on the casework of every one of these districts: a county
+    lead, or an EIDO of each."""
+    wanted = set(district_ids)
+    if is_county_lead(user):
+        return True
+    if not is_signed_in(user):
+        return False
+    held = DistrictAssignment.objects.filter(
+        user=user, district_id__in=wanted, role=DistrictRole.EIDO
+    ).values_list("district_id", flat=True)
+    return set(held) == wanted
+
+
 def can_moderate(submission, user) -> bool:
     """The submission's district EIDO, or a county lead."""
     return is_county_lead(user) or is_eido_for_district(user, submission.district_id)

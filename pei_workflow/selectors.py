@@ -46,6 +46,7 @@ from .models import (
     Submission,
     TransitionLog,
 )
+from .models.history import ASSIGNMENT_ROWS
 from .models.messages import MESSAGE_IN_DATA_STEPS, PRACTITIONER_MESSAGE
 from .permissions import ALL_DISTRICTS_PERMISSION, is_county_lead, is_signed_in
 from .states import CafState, GapState
@@ -451,7 +452,8 @@ def last_review_step(model: type[Submission]) -> Subquery:
 
 
 def latest_step_is(submissions: QuerySet, transition: str) -> QuerySet:
-    """The submissions of `submissions` whose latest review history row is `transition`.
+    """The submissions of `submissions` whose latest review history row is `transition`,
+    leaving out the rows that only say who has the case (`ASSIGNMENT_ROWS`).
 
     One grouped subquery over their history, run once: each submission's latest row is
     found by comparing the time of its latest row with that of its latest `transition` row,
@@ -461,10 +463,15 @@ def latest_step_is(submissions: QuerySet, transition: str) -> QuerySet:
     """
     model = submissions.model
     rows = _history_rows(model).filter(object_id__in=submissions.order_by().values("pk"))
+    # Handing the case to someone after the step leaves it the latest step.
+    steps = ~Q(transition__in=ASSIGNMENT_ROWS)
     latest = (
         rows.order_by()
         .values("object_id")
-        .annotate(last=Max("created_at"), step=Max("created_at", filter=Q(transition=transition)))
+        .annotate(
+            last=Max("created_at", filter=steps),
+            step=Max("created_at", filter=Q(transition=transition)),
+        )
         .filter(last=F("step"))
         .values("object_id")
     )

@@ -117,6 +117,22 @@ class ThemesSet(LogFormatter):
         return f"Themes set to {', '.join(themes)}" if themes else "Themes taken off"
 
 
+class Assigned(LogFormatter):
+    label = "Assign a case"
+
+    def format_message(self, log_entry):
+        if not log_entry.data.get("assignee_id"):
+            return "Assignment taken off"
+        return f"Assigned to {log_entry.data.get('assignee') or 'a member of staff'}"
+
+
+class NoteAdded(LogFormatter):
+    label = "Add a note"
+
+    def format_message(self, log_entry):
+        return "Added a note (the text is in the review history)"
+
+
 class Redacted(LogFormatter):
     label = "Redact"
 
@@ -148,6 +164,8 @@ def register_audit_log_actions(actions):
         (audit.THEMES_SET, ThemesSet),
         (audit.REDACTED, Redacted),
         (audit.EXPORTED, Exported),
+        (audit.ASSIGNED, Assigned),
+        (audit.NOTE_ADDED, NoteAdded),
     ):
         actions.register_action(action)(formatter)
     actions.register_action(audit.SIGNED_IN, "Sign in", "Signed in")

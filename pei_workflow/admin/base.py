@@ -83,20 +83,25 @@ def refused(
     )
 
 
+LIST_ADVICE = "Use the filters, search box and column headings on the list instead."
+
+
 def bad_request(
     request,
     reason: str,
     *,
     back_url: str = "",
     title: str = "This list cannot show that",
-    advice: str = "Use the filters, search box and column headings on the list instead.",
+    advice: str = LIST_ADVICE,
+    status: int = 400,
     back_label: str = "Go to the list",
 ) -> TemplateResponse:
-    """400: a list (or another screen: give its `title`, `advice` and `back_label`) asked
-    for something it does not offer."""
+    """400: a list asked for something it does not offer (or, with its own `title`, `advice`
+    and `back_label`, a change asked of a list could not be made, or another screen was
+    asked for something it does not offer; 409 when the cases moved on)."""
     return _problem_page(
         request,
-        status=400,
+        status=status,
         title=title,
         reason=reason,
         advice=advice,

@@ -7,6 +7,10 @@ from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
+from ..models.roles import person_label
+from ..selectors import visible_district_ids
+from ..services.caseload import caseholders
+
 
 class DeclaredFilter(SimpleListFilter):
     """A list filter that applies only a value it offers. The list refuses any other value
@@ -48,6 +52,32 @@ class DistrictFilter(DeclaredFilter):
         # A subquery, so that a row in two districts (a service) is never counted twice.
         in_district = queryset.model.objects.filter(**{self.district_path: value})
         return queryset.filter(pk__in=in_district.values("pk"))
+
+
+class AssigneeFilter(DeclaredFilter):
+    """Filter a casework list by who has the case: the person looking, nobody, or anyone
+    who may hold the cases of a district the list shows."""
+
+    title = "assigned to"
+    parameter_name = "assignee"
+    ME = "me"
+    NOBODY = "nobody"
+
+    def lookups(self, request, model_admin):
+        self.user = request.user
+        people = caseholders(visible_district_ids(request.user), of_every=False)
+        return [
+            (self.ME, "Me"),
+            (self.NOBODY, "Nobody"),
+            *((str(person.pk), person_label(person)) for person in people),
+        ]
+
+    def apply(self, queryset, value):
+        if value == self.ME:
+            return queryset.filter(assigned_to=self.user)
+        if value == self.NOBODY:
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset.filter(assigned_to_id=value)
 
 
 def choice_filter(model: type[models.Model], field_name: str, title: str = "") -> type:

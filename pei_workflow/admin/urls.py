@@ -12,6 +12,9 @@ STEP = "pei_workflow_step"
 CORRECT = "pei_workflow_correct"
 THEMES = "pei_workflow_themes"
 REDACT = "pei_workflow_redact"
+ASSIGN = "pei_workflow_assign"
+NOTE = "pei_workflow_note"
+BULK_ASSIGN = "pei_workflow_bulk_assign"
 HISTORY = "pei_workflow_history"
 COMPARE = "pei_workflow_compare"
 AGENDA = "pei_workflow_agenda"
@@ -59,6 +62,18 @@ def correct_url(submission) -> str:
 
 def themes_url(submission) -> str:
     return reverse(THEMES, kwargs=_submission_kwargs(submission))
+
+
+def assign_url(submission) -> str:
+    return reverse(ASSIGN, kwargs=_submission_kwargs(submission))
+
+
+def note_url(submission) -> str:
+    return reverse(NOTE, kwargs=_submission_kwargs(submission))
+
+
+def bulk_assign_url(model: type[Model]) -> str:
+    return reverse(BULK_ASSIGN, kwargs={"model_name": model._meta.model_name})
 
 
 def redact_url(submission) -> str:

@@ -44,9 +44,11 @@ EXPORTED = "pei_workflow.export"
 SIGNED_IN = "pei_workflow.sign_in"
 SIGN_IN_FAILED = "pei_workflow.sign_in_failed"
 SIGNED_OUT = "pei_workflow.sign_out"
+ASSIGNED = "pei_workflow.assign"
+NOTE_ADDED = "pei_workflow.add_note"
 AUDIT_ACTIONS = frozenset(
     {VIEWED, STEP, CORRECTED, THEMES_SET, REDACTED, EXPORTED, SIGNED_IN, SIGN_IN_FAILED}
-    | {SIGNED_OUT}
+    | {SIGNED_OUT, ASSIGNED, NOTE_ADDED}
 )
 
 #: Why an audit log row cannot be changed.
@@ -105,6 +107,35 @@ class AuditLogEntryManager(BaseLogEntryManager):
         kwargs.setdefault("uuid", get_active_log_context().uuid)
         district_id = district_id_of(instance) if district is _UNSET else _pk(district)
         return super().log_action(instance, action, district_id=district_id, **kwargs)
+
+    def write_many(self, instances, action, *, user, data) -> list:
+        """One row about each of `instances` (records of one model), the same action by the
+        same person, in one INSERT: what a bulk change writes. `data(instance)` gives each
+        row's data. Each row is the row `write` would make, but for Wagtail's revision and
+        content-changed flags, which no bulk change of a submission sets."""
+        if action not in AUDIT_ACTIONS:
+            raise ValueError(f"write_many: {action!r} is not one of the audit's own actions")
+        instances = list(instances)
+        if not instances:
+            return []
+        content_type = ContentType.objects.get_for_model(instances[0], for_concrete_model=False)
+        now, uuid = timezone.now(), get_active_log_context().uuid
+        return self.bulk_create(
+            [
+                self.model(
+                    content_type=content_type,
+                    object_id=str(instance.pk),
+                    label=self.get_instance_title(instance),
+                    action=action,
+                    timestamp=now,
+                    uuid=uuid,
+                    user=user,
+                    district_id=district_id_of(instance),
+                    data=data(instance),
+                )
+                for instance in instances
+            ]
+        )
 
     def write_about(self, model, action, *, label, user=None, district=None, data=None):
         """One row about a kind of record rather than one (the download of a list, a sign-in

@@ -3,6 +3,13 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from .roles import person_label
+
+#: Review-history rows that say who has a case rather than record something done to it: the
+#: admin home's "the latest step" skips them, so a case handed to a colleague still shows what
+#: waits on it.
+ASSIGNMENT_ROWS = frozenset({"assign", "unassign"})
+
 
 class TransitionLog(models.Model):
     """One step of a submission's review history: who moved it, when, from where to where,
@@ -52,4 +59,4 @@ class TransitionLog(models.Model):
     def actor_label(self) -> str:
         if self.actor is None:
             return "The practitioner"
-        return self.actor.get_full_name() or self.actor.get_username()
+        return person_label(self.actor)

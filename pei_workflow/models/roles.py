@@ -3,6 +3,12 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 
+def person_label(user) -> str:
+    """How a member of staff is named on casework screens and in history: their name, or
+    their username when they have none."""
+    return user.get_full_name() or user.get_username()
+
+
 class DistrictRole(models.TextChoices):
     EIDO = "eido", "Early Intervention Development Officer (EIDO)"
     PANEL_MEMBER = "panel_member", "Panel or Sub Group member"

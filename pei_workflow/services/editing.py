@@ -16,6 +16,8 @@ from .transitions import TransitionRefused
 #: The parts of a submission a person may change, by kind of change.
 ANSWERS = "answers"
 THEMES = "themes"
+ASSIGNEE = "assignee"
+NOTES = "notes"
 
 # Fields set by the workflow or by the system, never by correcting answers.
 NOT_ANSWERS = {
@@ -58,13 +60,13 @@ def _refuse_identifying_details(model: type[Submission], changes: dict) -> None:
 
 
 def editable_parts(submission: Submission, user) -> set[str]:
-    """What this person may change on this submission now. Answers and themes are open to the
-    district's EIDO (or a county lead) while the case is active; a closed, declined or
-    withdrawn case is read-only to everyone until it is reopened. Meetings and decisions
-    change only through their workflow steps."""
+    """What this person may change on this submission now. Answers, themes, who has the case
+    and staff notes are open to the district's EIDO (or a county lead) while the case is
+    active; a closed, declined or withdrawn case is read-only to everyone until it is
+    reopened. Meetings and decisions change only through their workflow steps."""
     if not submission.is_active_case or not can_moderate(submission, user):
         return set()
-    return {ANSWERS, THEMES}
+    return {ANSWERS, THEMES, ASSIGNEE, NOTES}
 
 
 def _locked_for_change(submission: Submission, user, part: str, seen_updated_at=None):

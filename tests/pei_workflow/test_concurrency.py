@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 
 from pei_workflow import services
 from pei_workflow.models import GapInService, SpotPurchase, TransitionLog, financial_year_of
-from pei_workflow.services import TransitionRefused
+from pei_workflow.services import TransitionRefused, caseload
 from pei_workflow.services import budgets as budget_rules
 from pei_workflow.services import transitions as transition_unit
 from tests.factories import budget, county_lead, eido, meeting, submitted_gap
@@ -261,3 +261,42 @@ def test_without_row_locks_the_second_correction_would_overwrite_the_first(
     """Proof that the overlap is real: with no lock, both corrections are saved."""
     _, _, results = racing_corrections(monkeypatch)
     assert all(isinstance(r, GapInService) for r in results), results
+
+
+def racing_decline_and_assignment(monkeypatch):
+    """An EIDO declines a gap while a colleague assigns it, with others, from a list."""
+    officer, colleague = eido("PEN"), eido("PEN")
+    gaps = [services.start_review(submission=submitted_gap("PEN"), actor=officer) for _ in range(3)]
+    overlap = Overlap()
+    monkeypatch.setattr(
+        transition_unit, "record_transition", overlap.hold(transition_unit.record_transition)
+    )
+    results = overlap.run(
+        lambda: services.decline(submission=gaps[0], actor=officer, reason="Duplicate"),
+        lambda: caseload.assign(
+            submissions=GapInService.objects.filter(pk__in=[g.pk for g in gaps]),
+            actor=colleague,
+            assignee=colleague,
+        ),
+    )
+    return overlap, gaps, results
+
+
+def test_a_bulk_assignment_waits_for_a_step_on_one_of_its_cases_and_then_changes_none(
+    monkeypatch,
+):
+    """The assignment meets the decline's lock; once the decline is saved, the assignment
+    finds an ended case among its own and assigns none of them."""
+    overlap, gaps, (declined, assigned) = racing_decline_and_assignment(monkeypatch)
+    assert overlap.second_was_blocked
+    assert isinstance(declined, GapInService) and declined.state == "declined"
+    assert isinstance(assigned, TransitionRefused), assigned
+    assert not GapInService.objects.filter(assigned_to__isnull=False).exists()
+
+
+def test_without_row_locks_a_declined_case_would_be_assigned(monkeypatch, without_row_locks):
+    """Proof that the overlap is real: with no lock, the ended case is assigned too."""
+    _, gaps, (_, assigned) = racing_decline_and_assignment(monkeypatch)
+    assert isinstance(assigned, list), assigned
+    declined = GapInService.objects.get(pk=gaps[0].pk)
+    assert declined.state == "declined" and declined.assigned_to is not None

@@ -302,7 +302,7 @@ def test_a_closed_submission_cannot_be_corrected_or_tagged_until_reopened(office
         services.set_themes(submission=gap, actor=officer, themes=[theme])
     assert services.editable_parts(gap, officer) == set()
     gap = services.reopen(submission=gap, actor=officer, reason="Not a duplicate after all")
-    assert services.editable_parts(gap, officer) == {"answers", "themes"}
+    assert services.editable_parts(gap, officer) == {"answers", "themes", "assignee", "notes"}
     services.set_themes(submission=gap, actor=officer, themes=[theme])
     assert list(gap.themes.all()) == [theme]
 

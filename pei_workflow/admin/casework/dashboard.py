@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from ...labels import SUBMISSION_MODELS
 from ...models import CafEscalation, GapInService, Meeting
 from ...selectors import districts_visible_to, latest_step_is, visible_district_ids, visible_to
-from ...states import CafState, GapState
+from ...states import ENDED_STATES, CafState, GapState
 from .. import urls
 
 #: How many submissions of each kind each list shows; the rest are counted.
@@ -90,6 +90,20 @@ def information_provided(user) -> WaitingList:
     )
 
 
+def _open(submissions):
+    return submissions.exclude(state__in=[*ENDED_STATES, "new"])
+
+
+def my_cases(user) -> WaitingList:
+    """Open cases assigned to this person."""
+    return _waiting(user, lambda submissions: _open(submissions).filter(assigned_to=user))
+
+
+def not_yet_assigned(user) -> WaitingList:
+    """Open cases of this person's districts that nobody has taken yet."""
+    return _waiting(user, lambda submissions: _open(submissions).filter(assigned_to__isnull=True))
+
+
 def _items_on_agenda(relation: str):
     model = Meeting._meta.get_field(relation).related_model
     counts = (
@@ -147,6 +161,8 @@ class WaitingForYouPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {
+            "my_cases": my_cases(self.user),
+            "not_yet_assigned": not_yet_assigned(self.user),
             "received": received(self.user),
             "information_provided": information_provided(self.user),
             "meetings": next_meetings(self.user),

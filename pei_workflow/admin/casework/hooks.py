@@ -1,11 +1,12 @@
-"""The casework admin's registrations: the submissions screens, the workflow step, correction
-and themes forms, and the dashboard panel."""
+"""The casework admin's registrations: the submissions screens, the workflow step, correction,
+themes, assignment and note forms, and the dashboard panel."""
 
 from django.urls import path
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
 from .. import urls
+from .caseload import assign_view, bulk_assign_view, note_view
 from .corrections import correct_answers_view, themes_view
 from .dashboard import add_waiting_for_you_panel
 from .history import compare_view, history_view
@@ -37,6 +38,9 @@ def register_step_urls():
             name=urls.COMPARE,
         ),
         path("casework/<str:model_name>/<int:pk>/redact/", redact_view, name=urls.REDACT),
+        path("casework/<str:model_name>/<int:pk>/assign/", assign_view, name=urls.ASSIGN),
+        path("casework/<str:model_name>/<int:pk>/note/", note_view, name=urls.NOTE),
+        path("casework/<str:model_name>/assign/", bulk_assign_view, name=urls.BULK_ASSIGN),
     ]
 
 

@@ -8,6 +8,7 @@ from functools import reduce
 
 from django.contrib.admin.templatetags.admin_list import result_headers
 from django.contrib.admin.utils import display_for_field
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.utils.html import format_html, format_html_join
@@ -15,6 +16,10 @@ from django.utils.safestring import mark_safe
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 
 from ...models import reference_part, reference_start
+from ...models.roles import person_label
+from ...selectors import visible_district_ids
+from ...services.caseload import caseholders
+from .. import urls
 from ..base import ScopedIndexView
 
 
@@ -44,6 +49,10 @@ class ReferenceSearchHandler(DjangoORMSearchHandler):
         return queryset
 
 
+#: The id of a list's "assign the ticked cases" form, which each row's box belongs to.
+BULK_FORM_ID = "pei-bulk-assign"
+
+
 class SubmissionIndexView(ScopedIndexView):
     """The list of gaps or CAF escalations.
 
@@ -54,19 +63,36 @@ class SubmissionIndexView(ScopedIndexView):
     inspect (the rows are `visible_to` them), so it is the same for each row but its address.
     """
 
+    #: The columns of the related rows the list's own columns show.
+    RELATED_COLUMNS = {
+        "district": ("name",),
+        "assigned_to": ("first_name", "last_name", "username"),
+    }
+
     def get_queryset(self, request=None):
         queryset = super().get_queryset(request)
         if self.export in self.FORMATS:
             return queryset
-        shown = [name for name in self.list_display if name != "district"]
-        return (
-            queryset.select_related(None).select_related("district").only(*shown, "district__name")
-        )
+        related = [name for name in self.list_display if name in self.RELATED_COLUMNS]
+        shown = [name for name in self.list_display if name not in related]
+        columns = [f"{name}__{column}" for name in related for column in self.RELATED_COLUMNS[name]]
+        return queryset.select_related(None).select_related(*related).only(*shown, *columns)
+
+    def get_ordering_field(self, field_name):
+        # By the person's name, not the order their accounts were made in.
+        if field_name == "assigned_to":
+            return "assigned_to__last_name"
+        return super().get_ordering_field(field_name)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["result_headers"] = list(result_headers(self))
         context["rows"] = self.rows(context["object_list"])
+        context["bulk_assign_url"] = urls.bulk_assign_url(self.model)
+        context["bulk_assignees"] = [
+            (person.pk, person_label(person))
+            for person in caseholders(visible_district_ids(self.request.user), of_every=False)
+        ]
         return context
 
     def rows(self, objects) -> list:
@@ -81,12 +107,14 @@ class SubmissionIndexView(ScopedIndexView):
             url = f"{inspect}{obj.pk}/"
             rows.append(
                 format_html(
-                    '<tr class="{}" data-object-pk="{}"><td class="field-{} title">'
+                    '<tr class="{}" data-object-pk="{}"><td class="pei-select">{}</td>'
+                    '<td class="field-{} title">'
                     '<div class="title-wrapper"><a href="{}" title="{}">{}</a></div>'
                     '<ul class="actions"><li><a href="{}" class="button button-secondary '
                     'button-small" title="{}">Inspect</a></li></ul></td>{}</tr>',
                     "even" if number % 2 else "odd",
                     obj.pk,
+                    self._tick_box(obj, getattr(obj, first)),
                     first,
                     url,
                     title,
@@ -97,6 +125,19 @@ class SubmissionIndexView(ScopedIndexView):
                 )
             )
         return rows
+
+    @staticmethod
+    def _tick_box(obj, reference) -> str:
+        """The box that puts a case in the list's assignment form: only an open case can be
+        assigned, so an ended one has none."""
+        if not obj.is_active_case:
+            return ""
+        return format_html(
+            '<input type="checkbox" name="selected" value="{}" form="{}" aria-label="Select {}">',
+            obj.pk,
+            BULK_FORM_ID,
+            reference,
+        )
 
     def _cell(self, name: str):
         """How one column shows a row: (its classes, its text), as modeladmin's
@@ -110,6 +151,11 @@ class SubmissionIndexView(ScopedIndexView):
 
             def show(obj):
                 return labels.get(getattr(obj, name), empty)
+        elif isinstance(field, models.ForeignKey) and field.related_model is get_user_model():
+
+            def show(obj):
+                person = getattr(obj, name)
+                return empty if person is None else person_label(person)
         elif isinstance(field, models.ForeignKey):
 
             def show(obj):

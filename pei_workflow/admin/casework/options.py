@@ -12,13 +12,13 @@ from ...models import (
 )
 from ...selectors import visible_district_ids, visible_to
 from ..base import CaseworkDistrictsMixin, ScopedModelAdmin, ScopedPermissionHelper
-from ..filters import DistrictFilter
+from ..filters import AssigneeFilter, DistrictFilter
 from .answers import answer_field_names
 from .lists import ReferenceSearchHandler, SubmissionIndexView
 from .views import ReviewHistoryInspectView
 
 # What the inspect page's summary shows, first in every export.
-SUMMARY_FIELDS = ("reference", "district", "state", "submitted_at")
+SUMMARY_FIELDS = ("reference", "district", "state", "submitted_at", "assigned_to")
 
 
 class SubmissionPermissionHelper(ScopedPermissionHelper):
@@ -41,6 +41,7 @@ class SubmissionAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
     permission_helper_class = SubmissionPermissionHelper
     index_view_class = SubmissionIndexView
     index_template_name = "pei_workflow/admin/casework_index.html"
+    index_view_extra_css = ["pei_workflow/admin/casework.css"]
     search_handler_class = ReferenceSearchHandler
     inspect_view_class = ReviewHistoryInspectView
     inspect_template_name = "pei_workflow/admin/inspect.html"
@@ -49,7 +50,7 @@ class SubmissionAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):
     no_access = "Only EIDOs and county leads can see submissions."
     #: The related rows the list and the export show, joined in so that neither costs a query
     #: per row.
-    related = ("district", "meeting__district")
+    related = ("district", "meeting__district", "assigned_to")
 
     def selector(self, user):
         return visible_to(user, self.model)
@@ -59,9 +60,17 @@ class GapInServiceAdmin(SubmissionAdmin):
     model = GapInService
     menu_label = "Gaps in service"
     menu_icon = "warning"
-    list_display = ("reference", "district", "state", "route", "barrier", "submitted_at")
-    list_filter = (DistrictFilter, "state", "route", "barrier")
-    related = ("district", "meeting__district", "priority", "identified_service")
+    list_display = (
+        "reference",
+        "district",
+        "state",
+        "route",
+        "barrier",
+        "submitted_at",
+        "assigned_to",
+    )
+    list_filter = (DistrictFilter, "state", AssigneeFilter, "route", "barrier")
+    related = ("district", "meeting__district", "priority", "identified_service", "assigned_to")
     # The export carries what reports need: the answers, then what was decided and the outcome.
     list_export = [
         *SUMMARY_FIELDS,
@@ -77,8 +86,21 @@ class CafEscalationAdmin(SubmissionAdmin):
     model = CafEscalation
     menu_label = "CAF escalations"
     menu_icon = "arrow-up-big"
-    list_display = ("reference", "district", "state", "escalation_type", "submitted_at")
-    list_filter = (DistrictFilter, "state", "escalation_type", "county_implications")
+    list_display = (
+        "reference",
+        "district",
+        "state",
+        "escalation_type",
+        "submitted_at",
+        "assigned_to",
+    )
+    list_filter = (
+        DistrictFilter,
+        "state",
+        AssigneeFilter,
+        "escalation_type",
+        "county_implications",
+    )
     list_export = [
         *SUMMARY_FIELDS,
         *answer_field_names(CafEscalation),

@@ -66,10 +66,11 @@ _DATA_LABELS = {
     "fields": ("Answers corrected", _names),
     "themes": ("Themes", _names),
     "new_project": ("The decision recorded a new project", _yes_no),
+    "assignee": ("Assigned to", str),
 }
 # Closing records the monitoring outcome under the same key as a panel's outcome.
 _DATA_LABELS_BY_STEP = {"close": {"outcome": ("Was the need met", _choice(MonitoringOutcome))}}
-_HIDDEN_KEYS = {"meeting_id", "meeting_date", "service_id", "project_id"}
+_HIDDEN_KEYS = {"meeting_id", "meeting_date", "service_id", "project_id", "assignee_id"}
 
 
 def _agenda_url(meeting_id) -> str:

@@ -3,7 +3,7 @@ from wagtail_modeladmin.views import InspectView
 from ... import audit
 from ...labels import state_label
 from ...services import editable_parts
-from ...services.editing import ANSWERS, THEMES
+from ...services.editing import ANSWERS, ASSIGNEE, NOTES, THEMES
 from ...workflow_graph import workflow_steps, workflow_svg
 from .. import urls
 from .actions import offered_steps
@@ -46,6 +46,9 @@ class ReviewHistoryInspectView(InspectView):
             steps=offered_steps(submission, user),
             correct_url=urls.correct_url(submission) if ANSWERS in parts else "",
             themes_url=urls.themes_url(submission) if THEMES in parts else "",
+            assigned_to=submission.assigned_to,
+            assign_url=urls.assign_url(submission) if ASSIGNEE in parts else "",
+            note_url=urls.note_url(submission) if NOTES in parts else "",
             **self._workflow_context(submission),
         )
         return context
