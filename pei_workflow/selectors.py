@@ -24,6 +24,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 
 from .choices import MeetingKind, MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
@@ -37,6 +38,7 @@ from .models import (
     DistrictRole,
     GapInService,
     Meeting,
+    MessageTemplate,
     PanelMember,
     Priority,
     ResponseTarget,
@@ -47,6 +49,7 @@ from .models import (
     TransitionLog,
 )
 from .models.history import ASSIGNMENT_ROWS
+from .models.messages import MESSAGE_IN_DATA_STEPS, PRACTITIONER_MESSAGE
 from .permissions import ALL_DISTRICTS_PERMISSION, is_county_lead, is_signed_in
 from .states import CafState, GapState
 
@@ -65,6 +68,8 @@ __all__ = [
     "meeting_district_ids",
     "meeting_districts_visible_to",
     "meetings_visible_to",
+    "message_templates_offered",
+    "message_templates_visible_to",
     "panel_members_visible_to",
     "priorities_visible_to",
     "report_district_ids",
@@ -421,8 +426,9 @@ def review_history(
 
     Each row has `details`: its `data` decoded (`decode_history_data`). For the practitioner
     (`for_practitioner`) the rows hold only what their status page may show: the step and
-    when, and the comment only of the steps written for them (`PRACTITIONER_COMMENT_STEPS`);
-    no staff names and no data.
+    when, the comment only of the steps written for them (`PRACTITIONER_COMMENT_STEPS`),
+    and `practitioner_message`, the message to them of a decision or a closure (empty for
+    any other step); no staff names and no other data.
     """
     if isinstance(submissions, Submission):
         model, ids = type(submissions), [submissions.pk]
@@ -437,7 +443,10 @@ def review_history(
     if transitions is not None:
         rows = rows.filter(transition__in=list(transitions))
     if for_practitioner:
-        rows = rows.only("object_id", "transition", "comment", "created_at")
+        # Of the data, only the message to the practitioner is read: the rest stays unread.
+        rows = rows.only("object_id", "transition", "comment", "created_at").annotate(
+            message_to_practitioner=KeyTextTransform(PRACTITIONER_MESSAGE, "data")
+        )
     else:
         rows = rows.select_related("actor")
     history = list(rows)
@@ -445,6 +454,8 @@ def review_history(
         if for_practitioner:
             if row.transition not in PRACTITIONER_COMMENT_STEPS:
                 row.comment = ""
+            in_data = row.transition in MESSAGE_IN_DATA_STEPS
+            row.practitioner_message = (row.message_to_practitioner or "") if in_data else ""
             row.details = {}
         else:
             row.details = decode_history_data(row.transition, row.data)
@@ -483,3 +494,34 @@ def latest_step_is(submissions: QuerySet, transition: str) -> QuerySet:
         .values("object_id")
     )
     return submissions.filter(pk__in=latest)
+
+
+# Message templates: the texts an EIDO may start from when a step tells the practitioner
+# something. A district's are its EIDOs' and the county leads'; the county defaults (no
+# district) are read by every EIDO and changed by county leads.
+
+
+def message_templates_visible_to(user) -> QuerySet[MessageTemplate]:
+    """The templates this person may read: a county lead every one; an EIDO their
+    districts' and the county defaults; anyone else none."""
+    templates = MessageTemplate.objects.select_related("district")
+    if not is_signed_in(user):
+        return templates.none()
+    if is_county_lead(user):
+        return templates
+    districts = districts_visible_to(user)
+    if not districts.exists():
+        return templates.none()
+    return templates.filter(Q(district__in=districts) | Q(district__isnull=True))
+
+
+def message_templates_offered(user, submission: Submission, step: str) -> list[MessageTemplate]:
+    """The templates offered on this submission's form for `step`: its district's first,
+    then the county defaults, each by name; never another district's, even to a county
+    lead, and none to someone who may not see the submission."""
+    if not visible_to(user, type(submission)).filter(pk=submission.pk).exists():
+        return []
+    templates = message_templates_visible_to(user).filter(
+        Q(district=submission.district_id) | Q(district__isnull=True), step=step
+    )
+    return list(templates.order_by(F("district").asc(nulls_last=True), "name", "pk"))

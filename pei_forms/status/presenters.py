@@ -3,7 +3,9 @@
 The review history holds staff names and internal comments. Only the steps listed in
 PUBLIC_STEPS reach the page, each as a date and a plain name; of the comments, only the EIDO's
 question (which the practitioner must answer) and a decline reason (written for them) are
-shown. A step added to the workflow later stays hidden until it is given a public name here.
+shown, and of the data, only a decision's or a closure's message to the practitioner, under
+its step (never the internal notes). A step added to the workflow later stays hidden until it
+is given a public name here.
 """
 
 import datetime
@@ -43,10 +45,12 @@ PUBLIC_STEPS = {
 
 @dataclass(frozen=True)
 class PublicStep:
-    """One step of the history as the practitioner sees it: when, and what happened."""
+    """One step of the history as the practitioner sees it: when, what happened, and the
+    EIDO's message to them about it, if there is one."""
 
     date: datetime.datetime
     name: str
+    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,11 @@ def summarise(submission: Submission) -> StatusSummary:
         state_label=practitioner_state_label(submission.state),
         next_step=NEXT_STEPS.get(submission.state, ""),
         steps=[
-            PublicStep(date=row.created_at, name=PUBLIC_STEPS[row.transition])
+            PublicStep(
+                date=row.created_at,
+                name=PUBLIC_STEPS[row.transition],
+                message=row.practitioner_message,
+            )
             for row in history
             if row.transition in PUBLIC_STEPS
         ],

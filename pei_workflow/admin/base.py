@@ -94,9 +94,11 @@ def bad_request(
     title: str = "This list cannot show that",
     advice: str = LIST_ADVICE,
     status: int = 400,
+    back_label: str = "Go to the list",
 ) -> TemplateResponse:
-    """400: a list asked for something it does not offer (or, with its own `title` and
-    `advice`, a change asked of a list could not be made; 409 when the cases moved on)."""
+    """400: a list asked for something it does not offer (or, with its own `title`, `advice`
+    and `back_label`, a change asked of a list could not be made, or another screen was
+    asked for something it does not offer; 409 when the cases moved on)."""
     return _problem_page(
         request,
         status=status,
@@ -104,7 +106,7 @@ def bad_request(
         reason=reason,
         advice=advice,
         back_url=back_url or request.path,
-        back_label="Go to the list",
+        back_label=back_label,
     )
 
 

@@ -14,6 +14,12 @@ from .districts import DEFAULT_PANEL_MAXIMUM, District, Priority
 from .gaps import GAP_OPEN_STATES, GapInService
 from .history import TransitionLog
 from .meetings import Meeting, PanelMember
+from .messages import (
+    MESSAGE_IN_DATA_STEPS,
+    PRACTITIONER_MESSAGE,
+    MessageStep,
+    MessageTemplate,
+)
 from .projects import (
     AgreedOutcome,
     CommissionedProject,
@@ -46,8 +52,10 @@ __all__ = [
     "DEFAULT_TARGET_DAYS",
     "FREE_TEXT_MAX_LENGTH",
     "GAP_OPEN_STATES",
+    "MESSAGE_IN_DATA_STEPS",
     "MONITORING_FIELDS",
     "PRACTITIONER_FIELDS",
+    "PRACTITIONER_MESSAGE",
     "WAITING_STATES",
     "AgreedOutcome",
     "AuditLogEntry",
@@ -61,6 +69,8 @@ __all__ = [
     "DistrictRole",
     "GapInService",
     "Meeting",
+    "MessageStep",
+    "MessageTemplate",
     "MonitoringReturn",
     "OutcomeFigure",
     "PanelMember",

@@ -22,6 +22,7 @@ from .decisions import (
 from .editing import answer_fields, correct_answers, editable_parts, set_themes
 from .history import record_transition
 from .meetings import save_meeting, save_panel_member
+from .message_templates import save_message_template
 from .people import (
     PersonRole,
     RoleChange,
@@ -84,6 +85,7 @@ __all__ = [
     "run_transition",
     "save_monitoring_return",
     "save_meeting",
+    "save_message_template",
     "save_panel_member",
     "save_project",
     "set_budget",

@@ -11,6 +11,7 @@ from ..models import GapInService, Service, SpotPurchase, Submission
 from .budgets import check_spot_purchase
 from .commissioning import Commissioning, check_commissioning, commission, commission_data
 from .inputs import optional_text, required_text
+from .message_templates import checked_practitioner_message, message_data
 from .review import staff_step
 
 
@@ -38,10 +39,13 @@ def signpost(
     service: Service,
     unknown_to_practitioner: bool,
     notes: str = "",
+    practitioner_message: str = "",
 ) -> GapInService:
     """An existing service meets the need: record it, with whether the practitioner knew of
-    it (a service that is often missed needs publicity)."""
+    it (a service that is often missed needs publicity). `practitioner_message`, if given,
+    is shown on the practitioner's status page; the notes are for staff."""
     notes = optional_text(notes, field="notes", label="The notes")
+    message = checked_practitioner_message(practitioner_message)
 
     def record(locked: GapInService) -> None:
         _record_service(locked, service, unknown_to_practitioner)
@@ -61,6 +65,7 @@ def signpost(
             "service": str(service) if service else "",
             "service_id": service.pk if service else None,
             "unknown_to_practitioner": unknown_to_practitioner,
+            **message_data(message),
         },
     )
 
@@ -75,13 +80,16 @@ def record_panel_decision(
     unknown_to_practitioner: bool = False,
     amount: Decimal | None = None,
     purchase_for: str = "",
+    practitioner_message: str = "",
 ) -> GapInService:
     """Record what the Resource Panel agreed. A spot purchase is checked against the panel
     maximum and the district's budget for the financial year of the meeting, and its spend
-    is saved in the same unit, so two decisions at once can never overspend."""
+    is saved in the same unit, so two decisions at once can never overspend. The message to
+    the practitioner, if any, is kept as `signpost` keeps it."""
     if outcome not in PanelOutcome.values:
         raise ValidationError({"outcome": "Select what the panel agreed."})
     notes = optional_text(notes, field="notes", label="The notes")
+    message = checked_practitioner_message(practitioner_message)
     data = {"outcome": outcome}
     if outcome == PanelOutcome.SPOT_PURCHASE:
         purchase_for = required_text(
@@ -100,6 +108,7 @@ def record_panel_decision(
             "service_id": service.pk,
             "unknown_to_practitioner": unknown_to_practitioner,
         }
+    data |= message_data(message)
 
     def record(locked: GapInService) -> None:
         if outcome == PanelOutcome.SPOT_PURCHASE:
@@ -176,6 +185,7 @@ def record_sub_group_decision(
     agreement: str,
     notes: str,
     commissioning: Commissioning | None = None,
+    practitioner_message: str = "",
 ) -> Submission:
     """Record what the Sub Group agreed: budgets aligned, staff time, a commissioned service,
     or something else, with a description. A commissioned service is a project already
@@ -186,7 +196,10 @@ def record_sub_group_decision(
     notes = required_text(
         notes, field="notes", label="The notes", message="Enter what the Sub Group agreed."
     )
-    data = {"agreement": agreement}
+    data = {
+        "agreement": agreement,
+        **message_data(checked_practitioner_message(practitioner_message)),
+    }
     project_step = None
     if agreement == SubGroupAgreement.COMMISSIONED_SERVICE:
         commissioning = check_commissioning(commissioning, submission=submission, actor=actor)
@@ -214,12 +227,17 @@ def record_sub_group_decision(
 
 def _county_decision(name: str, body: str):
     def record_decision(
-        *, submission: Submission, actor, notes: str, commissioning: Commissioning | None = None
+        *,
+        submission: Submission,
+        actor,
+        notes: str,
+        commissioning: Commissioning | None = None,
+        practitioner_message: str = "",
     ) -> Submission:
         notes_text = required_text(
             notes, field="notes", label="The notes", message=f"Enter what {body} agreed."
         )
-        data = {}
+        data = message_data(checked_practitioner_message(practitioner_message))
         project_step = None
         if commissioning is not None:
             commissioning = check_commissioning(commissioning, submission=submission, actor=actor)
@@ -247,7 +265,8 @@ def _county_decision(name: str, body: str):
     record_decision.__doc__ = (
         f"A county lead records what {body} agreed; if it commissioned a service, the "
         "project (already recorded, or new) is made or linked in the same unit "
-        "(`commissioning`, as for `record_sub_group_decision`)."
+        "(`commissioning`, as for `record_sub_group_decision`); `practitioner_message`, if "
+        "given, is shown on the practitioner's status page."
     )
     return record_decision
 

@@ -14,7 +14,8 @@ dates, meetings, outcomes, amounts and themes, and the review history's steps an
   workforce (a category such as health or education) stays, for reports.
 - Free text is every text answer and the staff's notes (`redaction.redactable_fields`), every
   review-history comment (questions, answers, reasons), what a spot purchase buys, and the
-  free-text values of the review history's data.
+  free-text values of the review history's data (a decision's message to the practitioner
+  among them).
 
 A case ended at its latest close, decline or withdrawal in the review history (so a reopened
 case starts its clock again when it ends again); failing that, at `closed_at`. An ended case
@@ -37,7 +38,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..models import CafEscalation, GapInService, Submission, TransitionLog
+from ..models import PRACTITIONER_MESSAGE, CafEscalation, GapInService, Submission, TransitionLog
 from ..states import ENDED_STATES
 from .copies import (
     Removal,
@@ -55,8 +56,9 @@ CONTACT_DETAILS = ("practitioner_name", "job_title", "organisation", "email", "p
 # wherever they appear; a job title or organisation in an answer ("the school nurse") does not.
 CONTACT_COPIES = ("practitioner_name", "email", "phone")
 # The review history's data values that are free text; the rest are codes, names of meetings
-# and services, amounts and counts, which reports read.
-FREE_TEXT_DATA_KEYS = frozenset({"purchase_for", "reason", "message"})
+# and services, amounts and counts, which reports read. A decision's or a closure's message
+# to the practitioner is one (`PRACTITIONER_MESSAGE`).
+FREE_TEXT_DATA_KEYS = frozenset({"purchase_for", "reason", "message", PRACTITIONER_MESSAGE})
 # A free text is looked for elsewhere only if it has this many words: shorter ones ("Agreed",
 # "Panel") are words, not copies, and would take apart the fixed wording around them.
 COPY_MIN_WORDS = 3
@@ -120,10 +122,15 @@ def _still_held(model: type[Submission], fields, *, free_text: bool) -> Q:
     history = model.history.model._base_manager.filter(id=OuterRef("pk")).filter(_holds(fields))
     held = _holds(fields) | Exists(history)
     if free_text:
-        comments = TransitionLog.objects.filter(
+        rows = TransitionLog.objects.filter(
             content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
-        ).exclude(comment__in=["", REMOVED])
-        held |= Exists(comments)
+        )
+        held |= Exists(rows.exclude(comment__in=["", REMOVED]))
+        # A message to the practitioner is kept in a row's data, not its comment.
+        messages = rows.filter(data__has_key=PRACTITIONER_MESSAGE).exclude(
+            **{f"data__{PRACTITIONER_MESSAGE}__in": ["", REMOVED]}
+        )
+        held |= Exists(messages)
         for relation in model._meta.related_objects:
             columns = text_columns(relation.related_model) if relation.one_to_many else []
             if columns:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from ..choices import MonitoringOutcome, YesNo
 from ..models import Submission
 from .inputs import optional_text, required_text
+from .message_templates import checked_practitioner_message, message_data
 from .transitions import run_transition
 
 
@@ -87,10 +88,12 @@ def close(
     families_benefiting: int | None,
     caf_in_place: str,
     notes: str = "",
+    practitioner_message: str = "",
 ) -> Submission:
     """Close a case whose action is agreed, recording the monitoring outcome: whether the need
     was met, how many children, young people and families benefit, and whether a CAF is in
-    place."""
+    place. The notes are for staff; `practitioner_message`, if given, is shown on the
+    practitioner's status page."""
     errors = {}
     if outcome not in MonitoringOutcome.values:
         errors["outcome"] = "Select whether the need was met, partly met or not met."
@@ -107,6 +110,7 @@ def close(
     if errors:
         raise ValidationError(errors)
     notes = optional_text(notes, field="notes", label="The notes")
+    message = checked_practitioner_message(practitioner_message)
 
     def record(locked: Submission) -> None:
         locked.monitoring_outcome = outcome
@@ -128,5 +132,6 @@ def close(
             "children_benefiting": children_benefiting,
             "families_benefiting": families_benefiting,
             "caf_in_place": caf_in_place,
+            **message_data(message),
         },
     )

@@ -42,6 +42,7 @@ WORDS = {
         "provider": "Leeds and Liverpool Boating Trust",
         "outcome": "Young people who steer a narrowboat",
         "narrative": "The boat was out on nine Saturdays and the lock keeper helped twice.",
+        "template": "Towpath walk question",
     },
     "BUR": {
         "location": "Burnley Mechanics Institute",
@@ -55,6 +56,7 @@ WORDS = {
         "provider": "Towneley Cycle Workshop",
         "outcome": "Families lent a cargo bike",
         "narrative": "Thirty bikes went out and a puncture clinic ran every Tuesday.",
+        "template": "Weavers Triangle question",
     },
 }
 
@@ -110,10 +112,17 @@ def build_district(code: str, lead) -> DistrictCasework:
             "return": monitoring_return(
                 commissioned, [9], narrative=words["narrative"], actor=lead
             ),
+            "template": services.save_message_template(
+                actor=lead,
+                district=district(code),
+                step="request_information",
+                name=words["template"],
+                body="Which services have you asked about {reference}?",
+            ),
         },
     )
     for name, record in made.records.items():
-        if name not in ("meeting", "project", "return"):
+        if name not in ("meeting", "project", "return", "template"):
             log(instance=record, action="wagtail.edit", user=lead)
     person = UserFactory(username=f"new-eido-{code.lower()}@example.org")
     grant_role(actor=lead, role="eido", user=person, districts=[district(code)])

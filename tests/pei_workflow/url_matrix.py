@@ -80,6 +80,7 @@ class Filler:
             "spotpurchasebudget": pendle["budget"].pk,
             "district": pendle["district"].pk,
             "commissionedproject": pendle["project"].pk,
+            "messagetemplate": pendle["template"].pk,
             "districtassignment": DistrictAssignment.objects.filter(user=pendle["person"])
             .first()
             .pk,

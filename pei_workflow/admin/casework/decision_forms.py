@@ -14,7 +14,15 @@ from ...services.commissioning import (
     Commissioning,
     projects_a_decision_may_link,
 )
-from .step_forms import CHOOSE_ONE, FREE_TEXT, SHORT_INPUT, PoundsField, StepForm, group_fields
+from .step_forms import (
+    CHOOSE_ONE,
+    FREE_TEXT,
+    SHORT_INPUT,
+    PoundsField,
+    StepForm,
+    group_fields,
+    practitioner_message_field,
+)
 
 
 class DateField(forms.DateField):
@@ -130,11 +138,13 @@ class SubGroupDecisionForm(CommissioningMixin, StepForm):
         widget=FREE_TEXT,
         required=False,
     )
+    practitioner_message = practitioner_message_field()
 
-    field_order = ["agreement", "notes"]
+    field_order = ["agreement", "notes", "practitioner_message"]
 
     def field_groups(self):
-        return group_fields(self, [("", "", ["agreement", "notes"]), self.project_group()])
+        first = ("", "", ["agreement", "notes", "practitioner_message"])
+        return group_fields(self, [first, self.project_group()])
 
 
 class CountyCommissioningMixin(CommissioningMixin):
@@ -164,15 +174,17 @@ def notes_form(body: str) -> type[StepForm]:
     notes = forms.CharField(label=f"What did {body} agree?", widget=FREE_TEXT, required=False)
 
     def field_groups(self):
-        return group_fields(self, [("", "", ["notes"]), self.project_group()])
+        first = ("", "", ["notes", "practitioner_message"])
+        return group_fields(self, [first, self.project_group()])
 
     return type(
         "NotesForm",
         (CountyCommissioningMixin, StepForm),
         {
             "notes": notes,
+            "practitioner_message": practitioner_message_field(),
             "submit_label": "Record the decision",
-            "field_order": ["notes"],
+            "field_order": ["notes", "practitioner_message"],
             "field_groups": field_groups,
         },
     )

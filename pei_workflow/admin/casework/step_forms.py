@@ -68,6 +68,18 @@ class StepForm(forms.Form):
         add_service_errors(self, error)
 
 
+def practitioner_message_field() -> forms.CharField:
+    """The optional message to the practitioner of a decision or a closure: apart from the
+    notes, which staff, the panel and the agenda read."""
+    return forms.CharField(
+        label="Message to the practitioner (optional)",
+        help_text="They see it on their status page, under this step. The notes are not "
+        "shown to them. Do not name or describe a child, young person or family.",
+        widget=FREE_TEXT,
+        required=False,
+    )
+
+
 class ConfirmForm(StepForm):
     submit_label = "Start review"
     intro = "The practitioner will see that their form is being reviewed."
@@ -175,6 +187,7 @@ class SignpostForm(StepForm):
         label=UNKNOWN_LABEL, help_text=UNKNOWN_HINT, required=False
     )
     notes = forms.CharField(label="Notes (optional)", widget=FREE_TEXT, required=False)
+    practitioner_message = practitioner_message_field()
 
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, submission=submission, **kwargs)
@@ -229,6 +242,7 @@ class PanelDecisionForm(StepForm):
         label="What it buys", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     notes = forms.CharField(label="Notes (optional)", widget=FREE_TEXT, required=False)
+    practitioner_message = practitioner_message_field()
 
     groups = [
         (
@@ -242,7 +256,7 @@ class PanelDecisionForm(StepForm):
             ["amount", "purchase_for"],
             "budget",
         ),
-        ("", "", ["notes"]),
+        ("", "", ["notes", "practitioner_message"]),
     ]
 
     def __init__(self, *args, submission, **kwargs):
@@ -285,3 +299,4 @@ class CloseForm(StepForm):
         error_messages=CHOOSE_ONE,
     )
     notes = forms.CharField(label="Notes (optional)", widget=FREE_TEXT, required=False)
+    practitioner_message = practitioner_message_field()

@@ -10,6 +10,10 @@ the outcome; the service holds every rule. What a person sees:
 - someone else moved the case first: the form again with their input kept, the reason at the
   top, and status 409;
 - success: back to `?next=` (a path on this site) or the submission, with a message.
+
+A step whose text the practitioner reads (`Step.message_field`) offers "Start from a
+template": `?template=<id>` shows the form with that template's text filled in for this
+submission; an id not offered to this person for this step is a 400 and changes nothing.
 """
 
 from dataclasses import dataclass
@@ -26,7 +30,8 @@ from ...labels import history_label, step_label
 from ...models import Meeting, pounds
 from ...services import TransitionRefused
 from ...services.transitions import may_take_step, refusal_message
-from ..urls import inspect_url, screen_url
+from ..base import bad_request
+from ..urls import inspect_url, screen_url, step_url
 from .actions import (
     offered_step_names,
     possible_from,
@@ -36,6 +41,12 @@ from .actions import (
     visible_submission_or_404,
 )
 from .decision_forms import SubGroupDecisionForm, notes_form
+from .message_choice import (
+    TEMPLATE_PARAMETER,
+    TemplateNotOffered,
+    offered_templates,
+    picked_template,
+)
 from .pages import form_page, refused_page
 from .step_forms import (
     CloseForm,
@@ -52,25 +63,31 @@ from .step_forms import (
 PRACTITIONER_SEES = "The practitioner sees this in an email and on their status page."
 
 
+MESSAGE = "practitioner_message"
+
+
 @dataclass(frozen=True)
 class Step:
     form_class: type[StepForm]
     #: The name of the service in pei_workflow.services, looked up when the step runs.
     service: str
+    #: The form's field that holds the text the practitioner reads, if it has one: a message
+    #: template fills it in.
+    message_field: str = ""
 
 
 STEPS = {
     "start_review": Step(ConfirmForm, "start_review"),
-    "request_information": Step(MessageForm, "request_information"),
-    "signpost": Step(SignpostForm, "signpost"),
+    "request_information": Step(MessageForm, "request_information", "message"),
+    "signpost": Step(SignpostForm, "signpost", MESSAGE),
     "add_to_agenda": Step(MeetingForm, "add_to_agenda"),
     "defer": Step(DeferForm, "defer"),
-    "record_panel_decision": Step(PanelDecisionForm, "record_panel_decision"),
+    "record_panel_decision": Step(PanelDecisionForm, "record_panel_decision", MESSAGE),
     "escalate_to_sub_group": Step(
         reason_form("Why does it need the Sub Group?", "Pass to the Sub Group"),
         "escalate_to_sub_group",
     ),
-    "record_sub_group_decision": Step(SubGroupDecisionForm, "record_sub_group_decision"),
+    "record_sub_group_decision": Step(SubGroupDecisionForm, "record_sub_group_decision", MESSAGE),
     "escalate_to_trust_board": Step(
         reason_form("Why does it need the Trust Board?", "Pass to the Trust Board"),
         "escalate_to_trust_board",
@@ -80,15 +97,16 @@ STEPS = {
         "refer_to_county_caf_group",
     ),
     "record_trust_board_decision": Step(
-        notes_form("the Trust Board"), "record_trust_board_decision"
+        notes_form("the Trust Board"), "record_trust_board_decision", MESSAGE
     ),
     "record_county_response": Step(
-        notes_form("the Trust Board or the county CAF group"), "record_county_response"
+        notes_form("the Trust Board or the county CAF group"), "record_county_response", MESSAGE
     ),
-    "close": Step(CloseForm, "close"),
+    "close": Step(CloseForm, "close", MESSAGE),
     "decline": Step(
         reason_form("Why are you declining it?", "Decline", help_text=PRACTITIONER_SEES),
         "decline",
+        "reason",
     ),
     "withdraw": Step(
         reason_form("Why is it being withdrawn?", "Withdraw", optional=True),
@@ -110,10 +128,23 @@ def step_view(request, model_name, pk, transition):
     if request.method == "GET":
         if not offered:
             return _refused(request, submission, transition)
-        form = step.form_class(
-            submission=submission, user=request.user, initial={"seen_state": submission.state}
-        )
-        return _render(request, submission, transition, form)
+        initial = {"seen_state": submission.state}
+        templates = _templates(request, submission, transition)
+        try:
+            picked = picked_template(request.GET, templates)
+        except TemplateNotOffered as problem:
+            return bad_request(
+                request,
+                str(problem),
+                back_url=step_url(submission, transition, safe_next_url(request)),
+                title="This form cannot start from that",
+                advice="Choose a template from the list on the form instead.",
+                back_label="Go to the form",
+            )
+        if picked is not None:
+            initial[step.message_field] = picked.text
+        form = step.form_class(submission=submission, user=request.user, initial=initial)
+        return _render(request, submission, transition, form, templates=templates, picked=picked)
 
     form = step.form_class(request.POST, submission=submission, user=request.user)
     if not offered:
@@ -155,8 +186,29 @@ def _refused(request, submission, transition):
     return refused_page(request, submission, step_label(transition), reason)
 
 
-def _render(request, submission, transition, form, refusal="", status=200):
-    extra = {"transition": transition}
+def _templates(request, submission, transition):
+    if not STEPS[transition].message_field:
+        return []
+    return offered_templates(request.user, submission, transition)
+
+
+def _render(
+    request, submission, transition, form, refusal="", status=200, templates=None, picked=None
+):
+    # The form is sent to the step's own address: a template picked is not sent with it.
+    action_url = step_url(submission, transition, safe_next_url(request))
+    extra = {"transition": transition, "action_url": action_url}
+    message_field = STEPS[transition].message_field
+    if templates is None:
+        templates = _templates(request, submission, transition)
+    if templates:
+        extra |= {
+            "message_templates": templates,
+            "picked_template": picked,
+            "message_field": form[message_field],
+            "template_parameter": TEMPLATE_PARAMETER,
+            "template_url": step_url(submission, transition),
+        }
     if isinstance(form, MeetingForm):
         extra |= {"meeting_step": True, "create_meeting_url": _create_meeting_url()}
     if isinstance(form, PanelDecisionForm):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...choices import MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
 from ...labels import history_label, state_label
-from ...models import CommissionedProject, Submission, TransitionLog, pounds
+from ...models import PRACTITIONER_MESSAGE, CommissionedProject, Submission, TransitionLog, pounds
 from ...selectors import review_history
 from .. import urls
 
@@ -62,6 +62,7 @@ _DATA_LABELS = {
     "caf_in_place": ("CAF in place", _choice(YesNo)),
     "reason": ("Reason", str),
     "message": ("Message", str),
+    PRACTITIONER_MESSAGE: ("Message to the practitioner", str),
     "fields": ("Answers corrected", _names),
     "themes": ("Themes", _names),
     "new_project": ("The decision recorded a new project", _yes_no),
