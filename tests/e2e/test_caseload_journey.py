@@ -53,7 +53,7 @@ def test_an_eido_takes_an_overdue_case_writes_a_note_and_answers_it_from_a_templ
     sign_in(audit, site_url, "priya")
 
     # The admin home: overdue, and nobody has it.
-    panel = page.locator("#pei-waiting-for-you")
+    panel = page.locator(".pei-dashboard")
     overdue = panel.locator("h3", has_text="Overdue").locator("xpath=following-sibling::ul[1]")
     assert ref in overdue.inner_text() and "Overdue" in overdue.inner_text()
     assert overdue.locator("svg.icon-warning").count() >= 1
