@@ -1,93 +1,36 @@
-"""Things that read casework data. `visible_to` is the one rule for who sees which submission:
-every list, view, search, export, report and history page starts from it. The other
-`*_visible_to` functions scope the rest of the casework admin the same way, by district."""
+"""Who may see what: `visible_to` is the one rule for who sees which submission, and the
+other `*_visible_to` functions scope the rest of the casework admin the same way, by
+district."""
 
-import datetime
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
-    BooleanField,
-    Count,
-    DecimalField,
-    Exists,
-    ExpressionWrapper,
     F,
-    Max,
     Model,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Sum,
-    Value,
 )
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce
 
-from .choices import MeetingKind, MonitoringOutcome, PanelOutcome, SubGroupAgreement, YesNo
-from .models import (
+from ..models import (
     AuditLogEntry,
-    CafEscalation,
     ClosureDay,
     CommissionedProject,
     District,
     DistrictAssignment,
     DistrictRole,
-    GapInService,
     Meeting,
     MessageTemplate,
     PanelMember,
     Priority,
     ResponseTarget,
     Service,
-    SpotPurchase,
     SpotPurchaseBudget,
     Submission,
-    TransitionLog,
 )
-from .models.history import ASSIGNMENT_ROWS
-from .models.messages import MESSAGE_IN_DATA_STEPS, PRACTITIONER_MESSAGE
-from .permissions import ALL_DISTRICTS_PERMISSION, is_county_lead, is_signed_in
-from .states import CafState, GapState
-
-__all__ = [
-    "ALL_DISTRICTS_PERMISSION",
-    "PRACTITIONER_COMMENT_STEPS",
-    "agenda_items",
-    "audit_entries_visible_to",
-    "budgets_visible_to",
-    "closure_days_visible_to",
-    "decode_history_data",
-    "districts_visible_to",
-    "items_waiting_on",
-    "last_review_step",
-    "latest_step_is",
-    "meeting_district_ids",
-    "meeting_districts_visible_to",
-    "meetings_visible_to",
-    "message_templates_offered",
-    "message_templates_visible_to",
-    "panel_members_visible_to",
-    "priorities_visible_to",
-    "report_district_ids",
-    "report_districts_visible_to",
-    "reported_submissions",
-    "projects_visible_to",
-    "review_history",
-    "services_visible_to",
-    "targets_visible_to",
-    "visible_district_ids",
-    "visible_to",
-    "with_agenda_sizes",
-    "with_spend",
-]
-
-# An item reopened after its meeting is back in review: it is no longer on that agenda.
-_NOT_ON_AGENDA_STATES = ("new", "submitted", "in_review", "information_requested")
-_MONEY = DecimalField(max_digits=12, decimal_places=2)
+from ..permissions import is_county_lead, is_signed_in
+from .meetings import with_spend
 
 
 def _assigned_districts(user, roles) -> QuerySet[District]:
@@ -270,7 +213,7 @@ def audit_entries_visible_to(user, entries: QuerySet | None = None) -> QuerySet[
       to a case is not theirs to see.
     """
     # services.people imports this module (through the services package): imported here.
-    from .services.people import can_set_up_people
+    from ..services.people import can_set_up_people
 
     queryset = AuditLogEntry.objects.all() if entries is None else entries
     if not is_signed_in(user):
@@ -281,219 +224,6 @@ def audit_entries_visible_to(user, entries: QuerySet | None = None) -> QuerySet[
         people = ContentType.objects.get_for_models(get_user_model(), DistrictAssignment)
         queryset = queryset.exclude(content_type__in=list(people.values()))
     return queryset
-
-
-def _agenda_model(meeting: Meeting):
-    return GapInService if meeting.kind == MeetingKind.RESOURCE_PANEL else CafEscalation
-
-
-def agenda_items(meeting: Meeting) -> QuerySet:
-    """The submissions on a meeting's agenda, waiting or already heard, oldest first: gaps for
-    a Resource Panel, CAF escalations for a Sub Group. What an agenda shows of them is fetched
-    in a fixed number of queries, however many items there are."""
-    model = _agenda_model(meeting)
-    items = model.objects.filter(meeting=meeting).exclude(state__in=_NOT_ON_AGENDA_STATES)
-    if model is GapInService:
-        items = items.select_related("priority", "identified_service").prefetch_related(
-            "themes", "spot_purchases"
-        )
-    else:
-        items = items.prefetch_related("themes")
-    return items.order_by("submitted_at", "pk")
-
-
-def items_waiting_on(meeting: Meeting) -> int:
-    """How many submissions wait on this meeting's agenda for a decision."""
-    return (
-        GapInService.objects.filter(meeting=meeting, state=GapState.ON_PANEL_AGENDA).count()
-        + CafEscalation.objects.filter(meeting=meeting, state=CafState.ON_SUB_GROUP_AGENDA).count()
-    )
-
-
-def with_agenda_sizes(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    """Annotate each meeting with `agenda_size` (the items its agenda shows) and `has_items`
-    (whether any submission refers to it, which stops it being deleted), by subqueries, so a
-    list of meetings costs the same number of queries however long it is."""
-
-    def count_of(model):
-        rows = (
-            model.objects.filter(meeting=OuterRef("pk"))
-            .exclude(state__in=_NOT_ON_AGENDA_STATES)
-            .order_by()
-            .values("meeting")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return Coalesce(Subquery(rows), Value(0))
-
-    return meetings.annotate(
-        agenda_size=count_of(GapInService) + count_of(CafEscalation),
-        has_items=ExpressionWrapper(
-            Exists(GapInService.objects.filter(meeting=OuterRef("pk")))
-            | Exists(CafEscalation.objects.filter(meeting=OuterRef("pk"))),
-            output_field=BooleanField(),
-        ),
-    )
-
-
-def with_spend(budgets: QuerySet[SpotPurchaseBudget]) -> QuerySet[SpotPurchaseBudget]:
-    """Annotate each budget with `spent_to_date` and `left`, by one subquery over the spot
-    purchases of its district and financial year, not a query per budget."""
-    spend = (
-        SpotPurchase.objects.filter(
-            district=OuterRef("district"), financial_year=OuterRef("financial_year")
-        )
-        .order_by()
-        .values("district", "financial_year")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return budgets.annotate(
-        spent_to_date=Coalesce(
-            Subquery(spend, output_field=_MONEY), Value(Decimal("0.00")), output_field=_MONEY
-        )
-    ).annotate(left=ExpressionWrapper(F("amount") - F("spent_to_date"), output_field=_MONEY))
-
-
-# The review history. Every screen that reads a submission's review history (the staff
-# timeline, an agenda's decisions, the practitioner's status page, the "Waiting for you"
-# panel) reads it here, and its structured data is decoded here once.
-
-#: The steps whose comment is written for the practitioner: the EIDO's question and the
-#: reason for declining. Every other comment in the history is for staff only.
-PRACTITIONER_COMMENT_STEPS = frozenset({"request_information", "decline"})
-
-# What each data key the services write holds, decoded from its JSON form. A value that no
-# longer decodes (a choice since renamed) is kept as written.
-_CHOICE_KEYS = {
-    "outcome": PanelOutcome,
-    "agreement": SubGroupAgreement,
-    "caf_in_place": YesNo,
-}
-# Closing records the monitoring outcome under the same key as a panel's outcome.
-_CHOICE_KEYS_BY_STEP = {"close": {"outcome": MonitoringOutcome}}
-
-
-def _decoded(choices, value):
-    return choices(value) if value in choices.values else value
-
-
-def _decoded_amount(value):
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return value
-
-
-def _decoded_date(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return value
-
-
-def decode_history_data(transition: str, data: dict | None) -> dict:
-    """A review history row's `data` with its values as Python values: choices as their
-    TextChoices members (PanelOutcome, SubGroupAgreement, YesNo, and MonitoringOutcome for a
-    close), `amount` as a Decimal, `meeting_date` as a date; the rest as written, in the
-    order written."""
-    choices = {**_CHOICE_KEYS, **_CHOICE_KEYS_BY_STEP.get(transition, {})}
-    decoded = {}
-    for key, value in (data or {}).items():
-        if key in choices and isinstance(value, str):
-            value = _decoded(choices[key], value)
-        elif key == "amount" and value not in (None, ""):
-            value = _decoded_amount(value)
-        elif key == "meeting_date" and value:
-            value = _decoded_date(value)
-        decoded[key] = value
-    return decoded
-
-
-def _history_rows(model: type[Submission]) -> QuerySet[TransitionLog]:
-    return TransitionLog.objects.filter(content_type=ContentType.objects.get_for_model(model))
-
-
-def review_history(
-    submissions: Submission | QuerySet | Iterable[Submission],
-    *,
-    transitions: Iterable[str] | None = None,
-    for_practitioner: bool = False,
-) -> list[TransitionLog]:
-    """The review history of a submission, or of several submissions of one model (a
-    queryset or a list), oldest first, in one query. Callers pass submissions the person may
-    see (`visible_to`); `transitions` keeps only those steps.
-
-    Each row has `details`: its `data` decoded (`decode_history_data`). For the practitioner
-    (`for_practitioner`) the rows hold only what their status page may show: the step and
-    when, the comment only of the steps written for them (`PRACTITIONER_COMMENT_STEPS`),
-    and `practitioner_message`, the message to them of a decision or a closure (empty for
-    any other step); no staff names and no other data.
-    """
-    if isinstance(submissions, Submission):
-        model, ids = type(submissions), [submissions.pk]
-    elif isinstance(submissions, QuerySet):
-        model, ids = submissions.model, submissions.order_by().values("pk")
-    else:
-        submissions = list(submissions)
-        if not submissions:
-            return []
-        model, ids = type(submissions[0]), [submission.pk for submission in submissions]
-    rows = _history_rows(model).filter(object_id__in=ids).order_by("created_at", "pk")
-    if transitions is not None:
-        rows = rows.filter(transition__in=list(transitions))
-    if for_practitioner:
-        # Of the data, only the message to the practitioner is read: the rest stays unread.
-        rows = rows.only("object_id", "transition", "comment", "created_at").annotate(
-            message_to_practitioner=KeyTextTransform(PRACTITIONER_MESSAGE, "data")
-        )
-    else:
-        rows = rows.select_related("actor")
-    history = list(rows)
-    for row in history:
-        if for_practitioner:
-            if row.transition not in PRACTITIONER_COMMENT_STEPS:
-                row.comment = ""
-            in_data = row.transition in MESSAGE_IN_DATA_STEPS
-            row.practitioner_message = (row.message_to_practitioner or "") if in_data else ""
-            row.details = {}
-        else:
-            row.details = decode_history_data(row.transition, row.data)
-    return history
-
-
-def last_review_step(model: type[Submission]) -> Subquery:
-    """The step of each submission's latest review history row, as a subquery on `pk`, to
-    annotate a queryset of `model` with (a list stays one query however long it is)."""
-    latest = _history_rows(model).filter(object_id=OuterRef("pk"))
-    return Subquery(latest.order_by("-created_at", "-pk").values("transition")[:1])
-
-
-def latest_step_is(submissions: QuerySet, transition: str) -> QuerySet:
-    """The submissions of `submissions` whose latest review history row is `transition`,
-    leaving out the rows that only say who has the case (`ASSIGNMENT_ROWS`).
-
-    One grouped subquery over their history, run once: each submission's latest row is
-    found by comparing the time of its latest row with that of its latest `transition` row,
-    instead of a subquery per submission (`last_review_step`), which a list of thousands
-    runs thousands of times. (Rows of one submission are written one at a time, the row
-    locked, so two never share a time.)
-    """
-    model = submissions.model
-    rows = _history_rows(model).filter(object_id__in=submissions.order_by().values("pk"))
-    # Handing the case to someone after the step leaves it the latest step.
-    steps = ~Q(transition__in=ASSIGNMENT_ROWS)
-    latest = (
-        rows.order_by()
-        .values("object_id")
-        .annotate(
-            last=Max("created_at", filter=steps),
-            step=Max("created_at", filter=Q(transition=transition)),
-        )
-        .filter(last=F("step"))
-        .values("object_id")
-    )
-    return submissions.filter(pk__in=latest)
 
 
 # Message templates: the texts an EIDO may start from when a step tells the practitioner
