@@ -15,7 +15,7 @@ from operator import attrgetter
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Min, Model
+from django.db.models import Min, Model, Q
 from django.http import FileResponse
 from django.utils.text import capfirst
 from wagtail_modeladmin.views import IndexView
@@ -58,14 +58,18 @@ def add_dates_reached(submissions: list[Submission]) -> None:
             object_id__in=[submission.pk for submission in submissions],
         )
         .order_by()
-        .values_list("object_id", "to_state")
-        .annotate(first=Min("created_at"))
+        .values("object_id")
+        .annotate(
+            **{
+                column: Min("created_at", filter=Q(to_state=column.removeprefix(REACHED)))
+                for column in columns
+            }
+        )
     )
-    reached = {(object_id, state): first for object_id, state, first in firsts}
+    reached = {row.pop("object_id"): row for row in firsts}
+    never = dict.fromkeys(columns)
     for submission in submissions:
-        for column in columns:
-            state = column.removeprefix(REACHED)
-            setattr(submission, column, reached.get((submission.pk, state)))
+        submission.__dict__.update(reached.get(submission.pk, never))
 
 
 class _InChunks:
