@@ -91,7 +91,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="requests per page (default 3)")
     args = parser.parse_args()
 
-    setup_django(str(Path(tempfile.mkdtemp(prefix="pei-bench-")) / "bench.sqlite3"))
+    # SQLite in a folder removed at the end, unless DATABASE_URL names a database.
+    workdir = tempfile.TemporaryDirectory(prefix="pei-bench-")
+    setup_django(str(Path(workdir.name) / "bench.sqlite3"))
 
     import datetime
 
