@@ -3,43 +3,35 @@
 - Each choice in words, as the screens say it; no cell a spreadsheet would run as a formula.
 - For a submission, the date each state was first reached, a column per state.
 - Streamed: rows are read from the database in chunks and written as they come, and an XLSX
-  file is built on disk rather than in memory, so 100,000 rows take the memory of a few
-  thousand.
+  file is built on disk rather than in memory (`spreadsheet.Workbook`), so 100,000 rows take
+  the memory of a few thousand.
 """
 
-import datetime
 import tempfile
 from functools import partial
+from itertools import islice
 from operator import attrgetter
 
 from django.contrib.admin.utils import label_for_field, lookup_field
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Min, Model, OuterRef, Subquery
+from django.db.models import Min, Model, Q
 from django.http import FileResponse
-from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail_modeladmin.views import IndexView
 
 from .. import audit
 from ..models import Submission, TransitionLog
+from ..models.roles import person_label
+from . import spreadsheet
+from .spreadsheet import neutralise_formula
 
-# A spreadsheet treats a cell that starts with one of these as a formula; a practitioner's
-# answer must never run as one on an EIDO's computer. Some spreadsheets trim leading spaces
-# when they open a CSV file, so a formula behind spaces counts too.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: Rows read from the database at a time while a download streams.
 CHUNK_SIZE = 1000
 #: An XLSX file stays in memory up to this size, then moves to a temporary file.
 XLSX_IN_MEMORY = 2 * 1024 * 1024
 REACHED = "reached_"
-
-
-def neutralise_formula(value):
-    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def reached_states(model) -> list[tuple[str, str]]:
@@ -51,37 +43,53 @@ def reached_states(model) -> list[tuple[str, str]]:
     ]
 
 
-def with_dates_reached(queryset):
-    """Annotate each submission with the first time it reached each state (a subquery on
-    its review history per state, on the history's index)."""
-    model = queryset.model
-    steps = TransitionLog.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
+def add_dates_reached(submissions: list[Submission]) -> None:
+    """Set on each submission the first time it reached each state (`reached_<state>`, None
+    if never), from its review history: one query for all of them, on the history's index.
+
+    One grouped query a chunk rather than a subquery per state and row: ten correlated
+    subqueries made PostgreSQL estimate the list's query so costly that it compiled it
+    with JIT first, which took seconds, whatever the size of the list."""
+    if not submissions:
+        return
+    model = type(submissions[0])
+    columns = [column for column, _ in reached_states(model)]
+    firsts = (
+        TransitionLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[submission.pk for submission in submissions],
+        )
+        .order_by()
+        .values("object_id")
+        .annotate(
+            **{
+                column: Min("created_at", filter=Q(to_state=column.removeprefix(REACHED)))
+                for column in columns
+            }
+        )
     )
-    return queryset.annotate(
-        **{
-            column: Subquery(
-                steps.filter(to_state=column.removeprefix(REACHED))
-                .order_by()
-                .values("object_id")
-                .annotate(first=Min("created_at"))
-                .values("first")
-            )
-            for column, _ in reached_states(model)
-        }
-    )
+    reached = {row.pop("object_id"): row for row in firsts}
+    never = dict.fromkeys(columns)
+    for submission in submissions:
+        submission.__dict__.update(reached.get(submission.pk, never))
 
 
 class _InChunks:
     """A queryset read in chunks, not cached whole, for the download writers (which also
-    ask it for its model)."""
+    ask it for its model); submissions come with the dates they reached each state."""
 
     def __init__(self, queryset):
         self.queryset = queryset
         self.model = queryset.model
 
     def __iter__(self):
-        return self.queryset.iterator(chunk_size=CHUNK_SIZE)
+        rows = self.queryset.iterator(chunk_size=CHUNK_SIZE)
+        if not issubclass(self.model, Submission):
+            yield from rows
+            return
+        while chunk := list(islice(rows, CHUNK_SIZE)):
+            add_dates_reached(chunk)
+            yield from chunk
 
 
 def _cell(value):
@@ -119,6 +127,8 @@ class SafeExportIndexView(IndexView):
             elif field.choices:
                 labels = {value: str(label) for value, label in field.flatchoices}
                 readers.append(partial(_choice, field.attname, labels))
+            elif field.is_relation and field.related_model is get_user_model():
+                readers.append(partial(_person, name))
             else:
                 readers.append(attrgetter(name))
         return readers
@@ -136,19 +146,12 @@ class SafeExportIndexView(IndexView):
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(row_dict)
 
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        from openpyxl.cell import WriteOnlyCell
-
-        for value in row_dict.values():
-            if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-                value = timezone.make_naive(value, datetime.UTC)
-            cell = WriteOnlyCell(worksheet, value)
-            if cell.data_type == "f":
-                # openpyxl reads any text starting "=" as a formula: keep it text.
-                cell.data_type = "s"
-            if date_format and isinstance(value, datetime.datetime):
-                cell.number_format = date_format
-            yield cell
+    def write_xlsx(self, queryset, output):
+        with spreadsheet.Workbook(output) as workbook:
+            sheet = workbook.sheet(capfirst(str(self.model._meta.verbose_name_plural)))
+            sheet.append(self.get_heading(queryset, field) for field in self.list_export)
+            for item in queryset:
+                sheet.append(self.to_row_dict(item).values())
 
     def get_heading(self, queryset, field):
         # Sentence case, as every heading on the screens (modeladmin title-cases them).
@@ -167,7 +170,6 @@ class SafeExportIndexView(IndexView):
             ),
         )
         if issubclass(self.model, Submission):
-            queryset = with_dates_reached(queryset)
             reached = reached_states(self.model)
             self.list_export = [*self.list_export, *(column for column, _ in reached)]
             self.export_headings = {**self.export_headings, **dict(reached)}
@@ -184,6 +186,12 @@ class SafeExportIndexView(IndexView):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             filename=f"{self.get_filename()}.xlsx",
         )
+
+
+def _person(name: str, item) -> str:
+    """A member of staff by name, as the screens show them, not by username."""
+    person = getattr(item, name)
+    return person_label(person) if person is not None else ""
 
 
 def _choice(attname: str, labels: dict, item):

@@ -15,7 +15,15 @@ SMALLEST_KEY, LARGEST_KEY = -(2**63), 2**63 - 1
 def _within_range(key) -> bool:
     text = str(key).strip()
     digits = text[1:] if text[:1] in "+-" else text
-    return not digits.isdigit() or SMALLEST_KEY <= int(text) <= LARGEST_KEY
+    if not digits.isdecimal():
+        return True  # not a number: the field refuses it itself
+    # Python refuses to read a number of more than 4,300 digits (a server error too), and
+    # none of more than 19 is in range.
+    significant = digits.lstrip("0") or "0"
+    if len(significant) > len(str(LARGEST_KEY)):
+        return False
+    value = -int(significant) if text.startswith("-") else int(significant)
+    return SMALLEST_KEY <= value <= LARGEST_KEY
 
 
 def _clean(field: forms.ModelMultipleChoiceField, clean, value):

@@ -10,10 +10,13 @@ from tests.factories import admin_eido, meeting, submitted_gap
 
 pytestmark = pytest.mark.django_db
 
-IMPOSSIBLE = [str(2**63), str(10**40), str(-(2**63) - 1)]
+# The last two: more digits than Python reads as a number (4,300), leading zeros and all.
+IMPOSSIBLE = [str(2**63), str(10**40), str(-(2**63) - 1), "9" * 5000, "0" * 4999 + "1" * 20]
+# In range, but longer than Python reads as a number: the field's own "no such choice".
+UNKNOWN = ["0" * 4999 + "7"]
 
 
-@pytest.mark.parametrize("key", IMPOSSIBLE)
+@pytest.mark.parametrize("key", IMPOSSIBLE + UNKNOWN)
 def test_an_impossible_theme_key_gets_the_forms_error_and_changes_nothing(client, key):
     officer = admin_eido("PEN")
     client.force_login(officer)

@@ -200,3 +200,16 @@ def test_the_admin_home_shows_my_cases_and_links_to_them(client):
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "My cases (1)" in home and gap.reference in home
     assert "Chased the service." not in home
+
+
+def test_the_lists_download_names_who_has_each_case(client):
+    officer = admin_eido("PEN", first_name="Ana", last_name="Khan")
+    gap = reviewed(officer)
+    assign(submissions=gap, actor=officer, assignee=officer)
+    client.force_login(officer)
+    download = client.get(LIST, {"export": "csv"})
+    assert download.status_code == 200
+    lines = b"".join(download.streaming_content).decode().splitlines()
+    heading, row = lines[0].split(","), next(line for line in lines if gap.reference in line)
+    assert "Assigned to" in heading
+    assert row.split(",")[heading.index("Assigned to")] == "Ana Khan"

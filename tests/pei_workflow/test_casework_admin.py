@@ -144,9 +144,16 @@ def exported_cells(response, export_format) -> list[tuple[str | None, object]]:
         rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
         return [(None, value) for row in rows[1:] for value in row]
     from openpyxl import load_workbook
+    from openpyxl.utils.escape import unescape
 
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    return [(cell.data_type, cell.value) for row in sheet.iter_rows(min_row=2) for cell in row]
+    # The file escapes control characters as Excel does (a carriage return is "_x000D_"),
+    # which openpyxl leaves as they are in text written into its cell.
+    return [
+        (cell.data_type, unescape(cell.value) if cell.data_type == "s" else cell.value)
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+    ]
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
@@ -164,8 +171,6 @@ def test_export_neutralises_cells_that_a_spreadsheet_would_run_as_formulas(
     assert response.status_code == 200
     cells = exported_cells(response, export_format)
     values = [value for _, value in cells]
-    if export_format == "xlsx":
-        answer = answer.replace("\r", "\n")  # XML reads a carriage return as a line feed
     assert "'" + answer in values
     assert answer not in values
     assert [kind for kind, _ in cells if kind == "f"] == []

@@ -96,3 +96,40 @@ def test_an_export_of_four_times_the_rows_takes_about_the_same_memory(
     assert GapInService.objects.count() >= 4 * 200
     large = peak_memory_of_export(client, export_format)
     assert large < small * 1.5, (small, large)
+
+
+def test_each_row_has_its_own_dates_when_the_rows_come_in_several_chunks(client, monkeypatch):
+    """The dates reached are read a chunk at a time: a row never takes another's."""
+    monkeypatch.setattr(export, "CHUNK_SIZE", 2)
+    eido = admin_eido("PEN")
+    gaps = [submitted_gap("PEN") for _ in range(5)]
+    reviewed = [start_review(submission=gap, actor=eido) for gap in gaps[::2]]
+    client.force_login(eido)
+    rows = {row["Reference"]: row for row in csv_rows(client.get(GAPS, {"export": "csv"}))}
+    assert len(rows) == 5
+    for gap in gaps:
+        step = TransitionLog.objects.filter(object_id=gap.pk, transition="start_review").first()
+        shown = rows[gap.reference]["Reached “Being reviewed”"]
+        if gap in reviewed:
+            assert datetime.datetime.fromisoformat(shown) == step.created_at
+        else:
+            assert shown == "" and step is None
+
+
+def test_the_dates_reached_cost_one_query_a_chunk_however_many_rows_it_holds(client):
+    eido = admin_eido("PEN")
+    client.force_login(eido)
+    submitted_gap("PEN")
+
+    def queries_of_export() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            csv_rows(client.get(GAPS, {"export": "csv"}))
+        return len(queries)
+
+    one = queries_of_export()
+    for _ in range(6):
+        start_review(submission=submitted_gap("PEN"), actor=eido)
+    assert queries_of_export() == one

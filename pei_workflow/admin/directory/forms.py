@@ -33,33 +33,38 @@ def _name_clash(model, field: str, value: str, instance, **scope):
     return others.first()
 
 
+def offer_their_districts_and_themes(form, covered_by: str) -> None:
+    """Offer a form's districts (check boxes) only among the person's own, saying which
+    other districts the record (a "service", a "project") already covers, and its themes
+    among the active ones and those the record already has."""
+    theirs = districts_visible_to(form.for_user)
+    districts = form.fields["districts"]
+    districts.queryset = theirs
+    instance = form.instance
+    others = list(instance.districts.exclude(pk__in=theirs.values("pk"))) if instance.pk else []
+    if others:
+        names = ", ".join(district.name for district in others)
+        districts.help_text = (
+            f"It also covers {names}. Only that district's EIDO or a county lead can change that."
+        )
+    else:
+        districts.help_text = f"Tick each district the {covered_by} covers."
+    themes = Q(is_active=True)
+    if instance.pk:
+        themes |= Q(pk__in=instance.themes.values("pk"))
+    form.fields["themes"].queryset = Theme.objects.filter(themes)
+
+
 class ServiceForm(ChangeReasonForm):
     """A directory entry. Districts are limited to the person's own; themes to the active
     ones and those the service already has."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        theirs = districts_visible_to(self.for_user)
-        districts = self.fields["districts"]
-        districts.queryset = theirs
-        districts.error_messages["required"] = "Tick at least one district the service covers."
-        others = (
-            list(self.instance.districts.exclude(pk__in=theirs.values("pk")))
-            if self.instance.pk
-            else []
+        offer_their_districts_and_themes(self, "service")
+        self.fields["districts"].error_messages["required"] = (
+            "Tick at least one district the service covers."
         )
-        if others:
-            names = ", ".join(district.name for district in others)
-            districts.help_text = (
-                f"It also covers {names}. Only that district's EIDO or a county lead can "
-                "change that."
-            )
-        else:
-            districts.help_text = "Tick each district the service covers."
-        themes = Q(is_active=True)
-        if self.instance.pk:
-            themes |= Q(pk__in=self.instance.themes.values("pk"))
-        self.fields["themes"].queryset = Theme.objects.filter(themes)
 
     def clean(self):
         cleaned = super().clean()

@@ -2,14 +2,13 @@
 choose and parse what was typed; `pei_workflow.services.projects` holds every rule."""
 
 from django import forms
-from django.db.models import Q
 
-from ...models import AgreedOutcome, MonitoringReturn, Theme
-from ...selectors import districts_visible_to
+from ...models import AgreedOutcome, MonitoringReturn
 from ...services.projects import FIGURE_FIELD, OutcomeChange
 from ...services.records import CHANGE_REASON
 from ..casework.decision_forms import DateField
 from ..casework.step_forms import FREE_TEXT, CountField
+from ..directory.forms import offer_their_districts_and_themes
 from ..reasons import ChangeReasonForm
 
 
@@ -18,27 +17,9 @@ class ProjectForm(ChangeReasonForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        theirs = districts_visible_to(self.for_user)
-        districts = self.fields["districts"]
-        districts.queryset = theirs
-        districts.required = False  # "at least one" is the service's rule, in its words
-        others = (
-            list(self.instance.districts.exclude(pk__in=theirs.values("pk")))
-            if self.instance.pk
-            else []
-        )
-        if others:
-            names = ", ".join(district.name for district in others)
-            districts.help_text = (
-                f"It also covers {names}. Only that district's EIDO or a county lead can "
-                "change that."
-            )
-        else:
-            districts.help_text = "Tick each district the project covers."
-        themes = Q(is_active=True)
-        if self.instance.pk:
-            themes |= Q(pk__in=self.instance.themes.values("pk"))
-        self.fields["themes"].queryset = Theme.objects.filter(themes)
+        offer_their_districts_and_themes(self, "project")
+        # "At least one" is the service's rule, in its words.
+        self.fields["districts"].required = False
         commissioned_by = self.fields["commissioned_by"]
         commissioned_by.widget = forms.RadioSelect()
         commissioned_by.choices = [choice for choice in commissioned_by.choices if choice[0]]

@@ -6,19 +6,16 @@ download; figures stay numbers so that they can be added up.
 
 import csv
 import io
-import re
 
 from django.http import HttpResponse
 from django.utils.text import slugify
 
 from ...reports.report import Report
 from ...reports.sections import Section
-from ..export import neutralise_formula
+from ..spreadsheet import Workbook, neutralise_formula
 
 FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Excel's rules for a sheet's name: at most 31 characters, none of these.
-_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
 
 
 def section_rows(section: Section) -> list[list]:
@@ -50,23 +47,12 @@ def _csv(section: Section) -> str:
 
 
 def _xlsx(report: Report, sections: list[Section]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    for section in sections:
-        sheet = workbook.create_sheet(_SHEET_NAME_FORBIDDEN.sub("", section.heading)[:31])
-        sheet.append([f"{report.title}: {report.scope.period.label}"])
-        sheet.append([section.finding])
-        for row in section_rows(section):
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value)
-                if cell.data_type == "f":
-                    # openpyxl reads any text starting "=" as a formula: keep it text.
-                    cell.data_type = "s"
-                cells.append(cell)
-            sheet.append(cells)
     out = io.BytesIO()
-    workbook.save(out)
+    with Workbook(out) as workbook:
+        for section in sections:
+            sheet = workbook.sheet(section.heading)
+            sheet.append([f"{report.title}: {report.scope.period.label}"])
+            sheet.append([section.finding])
+            for row in section_rows(section):
+                sheet.append(row)
     return out.getvalue()

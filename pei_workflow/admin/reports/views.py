@@ -14,10 +14,10 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from ... import audit
+from ...charts import format_number, grouped_bar_chart
 from ...models import District, pounds
 from ...permissions import is_county_lead
 from ...reports import periods
-from ...reports.chart import bar_chart, format_number
 from ...reports.report import Report, county_report, district_report
 from ...selectors import report_districts_visible_to
 from .. import urls
@@ -122,7 +122,7 @@ def _render(request, report, form, district, status=200):
                     [_cell(value, index, money) for index, value in enumerate(row)]
                     for row in section.rows
                 ],
-                "chart": bar_chart(
+                "chart": grouped_bar_chart(
                     section.finding,
                     section.chart_rows(),
                     chart_id=f"pei-chart-{section.key}",
