@@ -1,11 +1,8 @@
 """List filters and the inspect, create and edit views the meetings and budgets screens add
 to wagtail-modeladmin's own."""
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import capfirst
-from wagtail.admin import messages
 from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
 from ...models import SpotPurchase, SpotPurchaseBudget, financial_year_label, pounds
@@ -13,8 +10,8 @@ from ...selectors import visible_district_ids, with_spend
 from ...services import save_meeting, save_panel_member, set_budget
 from ...services.records import CHANGE_REASON
 from .. import urls
-from ..base import add_service_errors
 from ..filters import DeclaredFilter
+from ..service_views import ServiceFormMixin, service_views
 
 
 class WhenFilter(DeclaredFilter):
@@ -102,54 +99,11 @@ class BudgetInspectView(InspectView):
         return context
 
 
-class ServiceFormMixin:
-    """A create or edit view whose form only parses what was typed: `save_with_service`
-    hands the values to the service that holds the rules, and the service's refusal goes
-    back on the form. The service locks, checks, saves, and writes the history and Wagtail's
-    log entry, so the view does none of that; its PermissionDenied is the admin's 403 page."""
-
-    def save_with_service(self, form, existing):
-        """Call the service with the form's values; `existing` is None for a new object."""
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        existing = form.instance if form.instance.pk else None
-        try:
-            self.instance = self.save_with_service(form, existing)
-        except ValidationError as refused:
-            add_service_errors(form, refused)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            self.get_success_message(self.instance),
-            buttons=self.get_success_message_buttons(self.instance),
-        )
-        return redirect(self.get_success_url())
-
-
-class BudgetFormMixin(ServiceFormMixin):
-    """Budgets are set by `pei_workflow.services.set_budget`, which locks the budget row (as
-    a Resource Panel decision does while it spends) and checks the budget still covers what
-    has been spent."""
-
-    def save_with_service(self, form, existing):
-        data = form.cleaned_data
-        return set_budget(
-            actor=self.request.user,
-            budget=existing,
-            district=data["district"],
-            financial_year=data["financial_year"],
-            amount=data["amount"],
-            reason=data.get(CHANGE_REASON, ""),
-        )
-
-
-class BudgetCreateView(BudgetFormMixin, CreateView):
-    pass
-
-
-class BudgetEditView(BudgetFormMixin, EditView):
-    pass
+# Budgets are set by `services.set_budget`, which locks the budget row (as a Resource Panel
+# decision does while it spends) and checks the budget still covers what has been spent.
+BudgetCreateView, BudgetEditView = service_views(
+    set_budget, record="budget", fields=("district", "financial_year", "amount")
+)
 
 
 class MeetingFormMixin(ServiceFormMixin):
@@ -181,28 +135,11 @@ class MeetingEditView(MeetingFormMixin, EditView):
     pass
 
 
-class PanelMemberFormMixin(ServiceFormMixin):
-    """Members are saved by `pei_workflow.services.save_panel_member`: a member recorded at a
-    meeting keeps their district and body."""
-
-    def save_with_service(self, form, existing):
-        data = form.cleaned_data
-        return save_panel_member(
-            actor=self.request.user,
-            member=existing,
-            district=data["district"],
-            body=data["body"],
-            name=data["name"],
-            agency=data["agency"],
-            role=data.get("role", ""),
-            is_active=data.get("is_active", False),
-            reason=data.get(CHANGE_REASON, ""),
-        )
-
-
-class PanelMemberCreateView(PanelMemberFormMixin, CreateView):
-    pass
-
-
-class PanelMemberEditView(PanelMemberFormMixin, EditView):
-    pass
+# Members are saved by `services.save_panel_member`: a member recorded at a meeting keeps
+# their district and body.
+PanelMemberCreateView, PanelMemberEditView = service_views(
+    save_panel_member,
+    record="member",
+    fields=("district", "body", "name", "agency", "role", "is_active"),
+    defaults={"role": "", "is_active": False},
+)

@@ -5,7 +5,6 @@ defaults. Saved through `services.save_message_template`; every change is in the
 
 from django.contrib.admin import display
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail_modeladmin.views import CreateView, EditView
 
 from ...models import MessageTemplate
 from ...selectors import message_templates_visible_to
@@ -13,30 +12,17 @@ from ...services import save_message_template
 from ...services.message_templates import MAY_NOT_CHANGE_TEMPLATE
 from ..base import CaseworkDistrictsMixin, ScopedModelAdmin
 from ..filters import DistrictFilter, choice_filter
-from ..meetings.views import LabelledInspectView, ServiceFormMixin
+from ..meetings.views import LabelledInspectView
+from ..service_views import service_views
 from .forms import MessageTemplateForm
 from .permissions import MessageTemplatePermissionHelper
 
-
-class MessageTemplateFormMixin(ServiceFormMixin):
-    def save_with_service(self, form, existing):
-        data = form.cleaned_data
-        return save_message_template(
-            actor=self.request.user,
-            template=existing,
-            step=data["step"],
-            name=data["name"],
-            body=data["body"],
-            district=data.get("district"),
-        )
-
-
-class MessageTemplateCreateView(MessageTemplateFormMixin, CreateView):
-    pass
-
-
-class MessageTemplateEditView(MessageTemplateFormMixin, EditView):
-    pass
+MessageTemplateCreateView, MessageTemplateEditView = service_views(
+    save_message_template,
+    record="template",
+    fields=("step", "name", "body", "district"),
+    reason=False,
+)
 
 
 class MessageTemplateAdmin(CaseworkDistrictsMixin, ScopedModelAdmin):

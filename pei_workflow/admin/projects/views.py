@@ -155,7 +155,7 @@ def _facts(project: CommissionedProject) -> list[tuple[str, str]]:
 
 
 class ProjectFormMixin:
-    """The form parses; `save_project` decides (as `meetings.views.ServiceFormMixin`). A
+    """The form parses; `save_project` decides (as `service_views.ServiceFormMixin`). A
     refusal about one agreed outcome goes beside that outcome's row. Saved, the person goes
     to the project's page."""
 

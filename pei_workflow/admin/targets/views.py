@@ -4,10 +4,9 @@ through the services that hold the rules and work the due dates out again."""
 from django.shortcuts import redirect
 from django.utils.text import capfirst
 from wagtail.admin import messages
-from wagtail_modeladmin.views import CreateView, DeleteView, EditView
+from wagtail_modeladmin.views import DeleteView
 
 from ...models.targets import AGENDA_STATES, DEFAULT_TARGET_DAYS, WAITING_STATE_CHOICES
-from ...services.records import CHANGE_REASON
 from ...services.targets import (
     delete_closure_day,
     delete_target,
@@ -15,7 +14,7 @@ from ...services.targets import (
     save_target,
 )
 from ..base import ScopedIndexView
-from ..meetings.views import ServiceFormMixin
+from ..service_views import service_views
 
 
 def counted_from(state: str) -> str:
@@ -36,46 +35,12 @@ class TargetIndexView(ScopedIndexView):
         return context
 
 
-class TargetFormMixin(ServiceFormMixin):
-    def save_with_service(self, form, existing):
-        data = form.cleaned_data
-        return save_target(
-            actor=self.request.user,
-            target=existing,
-            district=data["district"],
-            kind=data["kind"],
-            state=data["state"],
-            working_days=data["working_days"],
-            reason=data.get(CHANGE_REASON, ""),
-        )
-
-
-class TargetCreateView(TargetFormMixin, CreateView):
-    pass
-
-
-class TargetEditView(TargetFormMixin, EditView):
-    pass
-
-
-class ClosureFormMixin(ServiceFormMixin):
-    def save_with_service(self, form, existing):
-        data = form.cleaned_data
-        return save_closure_day(
-            actor=self.request.user,
-            closure=existing,
-            date=data["date"],
-            name=data["name"],
-            reason=data.get(CHANGE_REASON, ""),
-        )
-
-
-class ClosureCreateView(ClosureFormMixin, CreateView):
-    pass
-
-
-class ClosureEditView(ClosureFormMixin, EditView):
-    pass
+TargetCreateView, TargetEditView = service_views(
+    save_target, record="target", fields=("district", "kind", "state", "working_days")
+)
+ClosureCreateView, ClosureEditView = service_views(
+    save_closure_day, record="closure", fields=("date", "name")
+)
 
 
 class ServiceDeleteView(DeleteView):
