@@ -8,8 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 from ..models.roles import person_label
-from ..selectors import visible_district_ids
-from ..services.caseload import caseholders
+from ..services.caseload import caseholders_offered_to
 
 
 class DeclaredFilter(SimpleListFilter):
@@ -65,7 +64,7 @@ class AssigneeFilter(DeclaredFilter):
 
     def lookups(self, request, model_admin):
         self.user = request.user
-        people = caseholders(visible_district_ids(request.user), of_every=False)
+        people = caseholders_offered_to(request.user)
         return [
             (self.ME, "Me"),
             (self.NOBODY, "Nobody"),

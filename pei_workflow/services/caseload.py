@@ -19,6 +19,7 @@ from .. import audit
 from ..models import DistrictAssignment, DistrictRole, Submission, TransitionLog
 from ..models.roles import person_label
 from ..permissions import ALL_DISTRICTS_PERMISSION, can_moderate, can_moderate_districts
+from ..selectors import visible_district_ids
 from .editing import NOTES, editable_parts
 from .history import history_rows_for, record_transition
 from .inputs import required_text
@@ -49,6 +50,18 @@ def caseholders(district_ids: Iterable[int], *, of_every: bool = True) -> QueryS
     return users.filter(Q(pk__in=leads) | Q(pk__in=eidos.values("user"), is_active=True)).order_by(
         "first_name", "last_name", "username"
     )
+
+
+def caseholders_offered_to(user) -> list:
+    """The people a casework list offers this person to filter by and to assign to: anyone
+    who may hold cases of a district whose casework they see (`assign` checks each against
+    the cases actually ticked). Read once per request: the list's filter and its assignment
+    form both ask."""
+    offered = getattr(user, "_pei_caseholders", None)
+    if offered is None:
+        offered = list(caseholders(visible_district_ids(user), of_every=False))
+        user._pei_caseholders = offered
+    return offered
 
 
 def _refuse_ended(locked: list[Submission]) -> None:

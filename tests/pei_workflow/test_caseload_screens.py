@@ -213,3 +213,19 @@ def test_the_lists_download_names_who_has_each_case(client):
     heading, row = lines[0].split(","), next(line for line in lines if gap.reference in line)
     assert "Assigned to" in heading
     assert row.split(",")[heading.index("Assigned to")] == "Ana Khan"
+
+
+def test_a_county_lead_assigns_a_districts_cases_to_its_eido_from_the_list(client):
+    """Everyone the list's form offers can be chosen: a Pendle EIDO for Pendle's cases, though
+    the county lead's list also shows Burnley's."""
+    lead = admin_county_lead()
+    officer = eido("PEN", first_name="Ana", last_name="Khan")
+    pendle, _burnley = reviewed(officer), reviewed(eido("BUR"), "BUR")
+    client.force_login(lead)
+    assert "Ana Khan" in client.get(LIST).content.decode()
+    response = client.post(
+        urls.bulk_assign_url(GapInService), {"selected": [pendle.pk], "assignee": officer.pk}
+    )
+    assert response.status_code == 302
+    pendle.refresh_from_db()
+    assert pendle.assigned_to == officer

@@ -3,6 +3,7 @@ notes. They parse the form, call `services.caseload`, and answer as the other ch
 do (`pages.form_page`, `pages.refused_page`)."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -14,7 +15,13 @@ from ...models.roles import person_label
 from ...permissions import can_moderate
 from ...selectors import visible_district_ids, visible_to
 from ...services import TransitionRefused, editable_parts
-from ...services.caseload import MOST_AT_ONCE, add_note, assign, caseholders
+from ...services.caseload import (
+    MOST_AT_ONCE,
+    add_note,
+    assign,
+    caseholders,
+    caseholders_offered_to,
+)
 from ...services.editing import ASSIGNEE, NOTES
 from ..base import add_service_errors, bad_request, refused
 from ..urls import inspect_url, screen_url
@@ -28,9 +35,10 @@ class PersonChoiceField(forms.ModelChoiceField):
         return person_label(obj)
 
 
-def assignee_field(district_ids, **kwargs) -> PersonChoiceField:
+def assignee_field(people, **kwargs) -> PersonChoiceField:
+    """A choice of who has the case, from `people`, or Nobody."""
     return PersonChoiceField(
-        queryset=caseholders(district_ids),
+        queryset=people,
         required=False,
         empty_label="Nobody",
         error_messages={"invalid_choice": "Choose someone from the list."},
@@ -48,7 +56,9 @@ class AssignForm(forms.Form):
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"] = assignee_field(
-            [submission.district_id], label="Assigned to", initial=submission.assigned_to_id
+            caseholders([submission.district_id]),
+            label="Assigned to",
+            initial=submission.assigned_to_id,
         )
 
     def field_groups(self):
@@ -140,17 +150,13 @@ def note_view(request, model_name, pk):
 
 
 class BulkAssignForm(forms.Form):
-    """Who a list's "Assign the selected cases" form gives the ticked cases to."""
+    """Who a list's "Assign the ticked cases" form gives the ticked cases to: anyone the list
+    offers (`caseholders_offered_to`); the service checks them against the cases ticked."""
 
-    def __init__(self, *args, model, user, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"] = assignee_field(bulk_district_ids(user, model))
-
-
-def bulk_district_ids(user, model) -> list[int]:
-    """The districts whose people a list's assignment form offers: those of the cases the
-    person sees. The service checks each person against the cases actually ticked."""
-    return list(visible_to(user, model).order_by().values_list("district_id", flat=True).distinct())
+        offered = [person.pk for person in caseholders_offered_to(user)]
+        self.fields["assignee"] = assignee_field(get_user_model().objects.filter(pk__in=offered))
 
 
 def _selected_ids(request) -> list[int] | None:
@@ -185,7 +191,7 @@ def bulk_assign_view(request, model_name):
     ids = _selected_ids(request)
     if ids is None:
         raise Http404("No such submission")
-    form = BulkAssignForm(request.POST, model=model, user=request.user)
+    form = BulkAssignForm(request.POST, user=request.user)
     if not form.is_valid():
         return _not_assigned(request, form.errors["assignee"][0], back)
     if len(ids) > MOST_AT_ONCE:

@@ -18,8 +18,7 @@ from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from ...deadlines import due_marks
 from ...models import reference_part, reference_start
 from ...models.roles import person_label
-from ...selectors import visible_district_ids
-from ...services.caseload import caseholders
+from ...services.caseload import caseholders_offered_to
 from .. import urls
 from ..base import ScopedIndexView
 from .due import due_cell
@@ -93,7 +92,7 @@ class SubmissionIndexView(ScopedIndexView):
         context["bulk_assign_url"] = urls.bulk_assign_url(self.model)
         context["bulk_assignees"] = [
             (person.pk, person_label(person))
-            for person in caseholders(visible_district_ids(self.request.user), of_every=False)
+            for person in caseholders_offered_to(self.request.user)
         ]
         return context
 
