@@ -24,11 +24,11 @@ from django.template.loader import render_to_string
 
 from .admin.urls import screen_url
 from .deadlines import DueMark, DueMarks, due_marks
-from .labels import SUBMISSION_MODELS
+from .labels import SUBMISSION_MODELS, state_label
 from .mail import deliver_email
 from .models import DigestKind, DigestSent, DistrictAssignment, DistrictRole
 from .notifications import admin_inspect_url
-from .permissions import ALL_DISTRICTS_PERMISSION, is_county_lead
+from .permissions import county_leads
 from .selectors import visible_to
 
 
@@ -83,7 +83,6 @@ def _cases_of(person, district_ids: set[int], marks: DueMarks) -> dict[DueMark, 
     found = {DueMark.OVERDUE: [], DueMark.DUE_SOON: []}
     theirs = Q(assigned_to=person) | Q(assigned_to=None, district_id__in=district_ids)
     for model in SUBMISSION_MODELS.values():
-        states = dict(model._meta.get_field("state").flatchoices)
         cases = (
             visible_to(person, model)
             .filter(marks.marked())
@@ -97,7 +96,7 @@ def _cases_of(person, district_ids: set[int], marks: DueMarks) -> dict[DueMark, 
                 DueCase(
                     reference=case.reference,
                     kind=str(model.kind.label),
-                    state=str(states.get(case.state, case.state)),
+                    state=state_label(model, case.state),
                     district=case.district.name,
                     due_on=case.due_on,
                     url=admin_inspect_url(case),
@@ -146,25 +145,11 @@ def case_digests(marks: DueMarks) -> list[Digest]:
     return digests
 
 
-def _county_leads():
-    return (
-        _active_with_email()
-        .filter(
-            Q(is_superuser=True)
-            | Q(user_permissions__codename=ALL_DISTRICTS_PERMISSION.split(".")[1])
-            | Q(groups__permissions__codename=ALL_DISTRICTS_PERMISSION.split(".")[1])
-        )
-        .distinct()
-        .order_by("pk")
-    )
-
-
 def _county_counts(lead, marks: DueMarks) -> list[dict]:
     """How many cases are overdue and due soon, by district, kind and state: one query per
     kind."""
     rows = []
     for model in SUBMISSION_MODELS.values():
-        states = dict(model._meta.get_field("state").flatchoices)
         counted = (
             visible_to(lead, model)
             .filter(marks.marked())
@@ -179,7 +164,7 @@ def _county_counts(lead, marks: DueMarks) -> list[dict]:
             {
                 "district": row["district__name"],
                 "kind": str(model.kind.label),
-                "state": str(states.get(row["state"], row["state"])),
+                "state": state_label(model, row["state"]),
                 "overdue": row["overdue"],
                 "due_soon": row["due_soon"],
             }
@@ -192,9 +177,7 @@ def _county_counts(lead, marks: DueMarks) -> list[dict]:
 def county_summaries(marks: DueMarks) -> list[Digest]:
     """One summary for each county lead, if anything in the county is due."""
     digests = []
-    for lead in _county_leads():
-        if not is_county_lead(lead):
-            continue
+    for lead in county_leads().exclude(email="").order_by("pk"):
         rows = _county_counts(lead, marks)
         if not rows:
             continue

@@ -8,6 +8,8 @@ the submission and the person, with no side effects.
 - The practitioner's own steps go through their status link, not an account.
 """
 
+from django.contrib.auth import get_user_model
+
 from .models.roles import DistrictAssignment, DistrictRole
 
 ALL_DISTRICTS_PERMISSION = "pei_workflow.work_in_all_districts"
@@ -20,6 +22,11 @@ def is_signed_in(user) -> bool:
 
 def is_county_lead(user) -> bool:
     return is_signed_in(user) and user.has_perm(ALL_DISTRICTS_PERMISSION)
+
+
+def county_leads():
+    """Every active county lead (superusers too, as `is_county_lead` counts them)."""
+    return get_user_model().objects.with_perm(ALL_DISTRICTS_PERMISSION, is_active=True)
 
 
 def is_eido_for_district(user, district_id) -> bool:

@@ -18,7 +18,7 @@ from simple_history.utils import bulk_update_with_history
 from .. import audit
 from ..models import DistrictAssignment, DistrictRole, Submission, TransitionLog
 from ..models.roles import person_label
-from ..permissions import ALL_DISTRICTS_PERMISSION, can_moderate, can_moderate_districts
+from ..permissions import can_moderate, can_moderate_districts, county_leads
 from ..selectors import visible_district_ids
 from .editing import NOTES, editable_parts
 from .history import history_rows_for, record_transition
@@ -39,7 +39,7 @@ def caseholders(district_ids: Iterable[int], *, of_every: bool = True) -> QueryS
     order."""
     wanted = set(district_ids)
     users = get_user_model().objects
-    leads = users.with_perm(ALL_DISTRICTS_PERMISSION, is_active=True).values("pk")
+    leads = county_leads().values("pk")
     eidos = DistrictAssignment.objects.filter(role=DistrictRole.EIDO, district_id__in=wanted)
     if of_every:
         eidos = (
