@@ -73,6 +73,12 @@ FIELD_LABELS = {
 }
 
 
+def in_words(names) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def step_label(name: str) -> str:
     """The button text of a step; a step added later without a label still reads sensibly."""
     return STEP_LABELS.get(name) or name.replace("_", " ").capitalize()

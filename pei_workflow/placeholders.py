@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 
+from .labels import in_words
+
 PLACEHOLDERS = ("reference", "district", "status_page")
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -36,13 +38,8 @@ def status_page_address() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
 
 
-def _in_words(names) -> str:
-    names = [f"{{{name}}}" for name in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 #: The placeholders, in words: "{reference}, {district} and {status_page}".
-PLACEHOLDERS_IN_WORDS = _in_words(PLACEHOLDERS)
+PLACEHOLDERS_IN_WORDS = in_words(f"{{{name}}}" for name in PLACEHOLDERS)
 
 
 def placeholder_problems(text: str) -> list[str]:
@@ -55,7 +52,7 @@ def placeholder_problems(text: str) -> list[str]:
             unknown.append(match[0])
     problems = []
     if unknown:
-        names = unknown[0] if len(unknown) == 1 else ", ".join(unknown[:-1]) + " and " + unknown[-1]
+        names = in_words(unknown)
         is_a = "is not a placeholder" if len(unknown) == 1 else "are not placeholders"
         problems.append(f"{names} {is_a} you can use. You can use {PLACEHOLDERS_IN_WORDS}.")
     if "{" in _PLACEHOLDER.sub("", text) or "}" in _PLACEHOLDER.sub("", text):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..choices import MeetingKind
+from ..labels import in_words
 from ..models import District, Meeting, PanelMember
 from ..selectors import districts_visible_to, items_waiting_on
 from .due_dates import refresh_open_cases
@@ -45,8 +46,7 @@ def _check_may_change_some_district(actor) -> None:
 
 
 def _names(members) -> str:
-    names = [m.name for m in members]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return in_words(m.name for m in members)
 
 
 def _is_are(members) -> str:

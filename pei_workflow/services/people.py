@@ -26,6 +26,7 @@ from django.utils.text import capfirst
 from wagtail.log_actions import log
 
 from .. import roles
+from ..labels import in_words
 from ..models import District, DistrictAssignment, DistrictRole
 from ..permissions import is_county_lead
 
@@ -103,11 +104,7 @@ def a_role(role) -> str:
 
 def _in_districts(districts) -> str:
     names = sorted(district.name for district in districts)
-    if not names:
-        return ""
-    if len(names) == 1:
-        return f" for {names[0]}"
-    return f" for {', '.join(names[:-1])} and {names[-1]}"
+    return f" for {in_words(names)}" if names else ""
 
 
 @dataclass(frozen=True)
