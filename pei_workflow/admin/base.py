@@ -242,13 +242,20 @@ class ScopedIndexView(SafeExportIndexView):
         """modeladmin's context, counted once. Its own builds the queryset a second time and
         counts three times: every row the person sees ("out of"), the rows the filters and
         search leave, and the paginator's count of the same. Here the paginator's count is
-        the result count, and the rows the person sees are counted only when a filter or a
-        search leaves some out."""
+        the only count. A narrowed list says how many it found, not "out of" how many: the
+        total cost a count of every row the person sees (a county lead's 100,000) on each
+        search, to print a number nobody searching needs.
+
+        modeladmin's templates read `all_count` only as "the list has rows at all" (to show
+        the filters, or "No gaps have been created yet"), so a narrowed list that found
+        nothing asks the database whether any row exists, which stops at the first."""
         if self.is_pagemodel:
             return super().get_context_data(**kwargs)
         paginator = self.paginator_class(self.queryset, self.items_per_page)
         result_count = paginator.count
-        all_count = self.get_base_queryset().count() if self.is_narrowed() else result_count
+        all_count = result_count
+        if self.is_narrowed() and not result_count:
+            all_count = int(self.get_base_queryset().exists())
         try:
             page_obj = paginator.page(self.page_num)
         except InvalidPage:

@@ -73,17 +73,30 @@ def test_the_lists_and_the_admin_home_run_the_same_queries_at_24_and_240_submiss
             assert len(get(client, user, url, params)[1]) == counted[key], key
 
 
-def test_a_list_counts_its_rows_once_and_the_rows_it_leaves_out_only_when_narrowed(client):
-    """Unfiltered, one count serves "N out of N" and the pages; filtered or searched, a
-    second count gives the "out of"."""
+def test_a_list_counts_its_rows_once_and_a_search_never_counts_every_row_the_person_sees(
+    client,
+):
+    """Unfiltered, one count serves "N in all" and the pages. Searched, the one count is of
+    what the search found ("1 found"): no second count of every row the person may see."""
     lead = admin_county_lead()
     gaps = [submitted_gap("PEN"), submitted_gap("BUR"), submitted_gap("BUR")]
     body, sql = get(client, lead, GAPS)
     assert len([q for q in sql if COUNT.search(q)]) == 1
-    assert "3 out of 3" in body
+    assert "3 in all" in body
     body, sql = get(client, lead, GAPS, {"q": gaps[0].reference})
-    assert len([q for q in sql if COUNT.search(q)]) == 2
-    assert "1 out of 3" in body
+    assert len([q for q in sql if COUNT.search(q)]) == 1
+    assert "1 found" in body and "out of" not in body
+
+
+def test_a_search_that_finds_nothing_says_so_and_not_that_the_list_is_empty(client):
+    """Only when a search finds nothing does the list ask whether the person has any rows
+    at all, to choose between "no gaps match" and "no gaps have been created yet"."""
+    lead = admin_county_lead()
+    submitted_gap("PEN")
+    body, _ = get(client, lead, GAPS, {"q": "GAP-XXX-1999-9999"})
+    assert "0 found" in body
+    assert "no gaps in service matching your search" in body
+    assert "have been created yet" not in body
 
 
 def test_a_search_for_a_whole_reference_finds_the_case_by_its_index(client):
