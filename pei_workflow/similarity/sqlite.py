@@ -69,14 +69,18 @@ def match_expression(terms) -> str:
     return " OR ".join(f'"{term}"' for term in terms)
 
 
-def _scored(*, pk: str, match: str, barrier: str, age_band: str) -> tuple[str, str, str]:
-    """The FROM, score and conditions of the gaps `g` that meet the asked-about gap. The
-    arguments are SQL expressions for its id, FTS5 query, barrier and age band."""
-    w = WEIGHTS
-    own = (
+def _own_rank(*, pk: str, match: str) -> str:
+    """The asked-about gap's bm25 against its own words (NULL if it has none)."""
+    return (
         f"(SELECT NULLIF({BM25.format(table='o')}, 0) FROM {INDEX} o"
         f" WHERE o.{INDEX} MATCH {match} AND o.rowid = {pk})"
     )
+
+
+def _scored(*, pk: str, match: str, own: str, barrier: str, age_band: str) -> tuple[str, str, str]:
+    """The FROM, score and conditions of the gaps `g` that meet the asked-about gap. The
+    arguments are SQL expressions for its id, FTS5 query, own rank, barrier and age band."""
+    w = WEIGHTS
     text = f"({BM25.format(table='f')} / {own})"
     themes = (
         f"MIN({w.themes_counted}, (SELECT COUNT(*) FROM {GAP_THEMES} t"
@@ -96,7 +100,9 @@ def _scored(*, pk: str, match: str, barrier: str, age_band: str) -> tuple[str, s
 def scored_gaps(asked: Asked, threshold: float) -> tuple[str, list]:
     """A subquery of (id, district_id, identified_service_id, submitted_at, score) for every
     sent gap but the asked-about one that scores at least `threshold`."""
-    source, score, where = _scored(pk="%s", match="%s", barrier="%s", age_band="%s")
+    source, score, where = _scored(
+        pk="%s", match="%s", own=_own_rank(pk="%s", match="%s"), barrier="%s", age_band="%s"
+    )
     match = match_expression(asked.terms)
     # Placeholders in the order they appear: the score's (own rank: match, pk; themes: pk;
     # barrier; age band), then the conditions' (match, pk).
@@ -123,10 +129,13 @@ def counts_for(page: list[tuple[Asked, object]], threshold: float) -> dict[int, 
             asked.age_band,
         ]
     source, score, where = _scored(
-        pk="p.pk", match="p.match", barrier="p.barrier", age_band="p.age_band"
+        pk="p.pk", match="p.match", own="p.own", barrier="p.barrier", age_band="p.age_band"
     )
+    # Each gap's own rank once, not once for every gap it is compared with.
     sql = (
-        f"WITH p (pk, district_id, since, match, barrier, age_band) AS (VALUES {rows})"
+        f"WITH v (pk, district_id, since, match, barrier, age_band) AS (VALUES {rows}),"
+        f" p AS MATERIALIZED (SELECT v.*, {_own_rank(pk='v.pk', match='v.match')} AS own"
+        f" FROM v)"
         f" SELECT p.pk, (SELECT COUNT(*) FROM {source} WHERE {where}"
         f" AND g.district_id = p.district_id AND g.submitted_at >= p.since"
         f" AND {score} >= %s) FROM p"
