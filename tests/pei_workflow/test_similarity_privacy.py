@@ -20,7 +20,7 @@ from tests.factories import county_lead, eido, in_state, submitted_gap
 pytestmark = pytest.mark.django_db
 
 PHRASE = "the only boy in his class who keeps racing pigeons on the allotment"
-NEED = f"Bereavement counselling for {PHRASE}, since his grandad died."
+NEED = f"Bereavement counselling for {PHRASE}."
 # The asked-about gap shares only the phrase's words with the gap that holds it.
 ASKED = {
     "unmet_need": "A lad who keeps racing pigeons with his grandad at the allotment.",
@@ -62,7 +62,7 @@ def test_after_a_correction_the_gap_is_found_by_its_new_words_only():
     services.correct_answers(
         submission=holder,
         actor=officer,
-        changes={"unmet_need": "Bereavement counselling after his grandad died."},
+        changes={"unmet_need": "Counselling after a loss in the family."},
         reason="The practitioner asked for the detail to go.",
     )
     assert not finds(holder)
