@@ -15,8 +15,9 @@ from tests.pei_workflow.similarity_set import ALL_GROUPS
 
 pytestmark = pytest.mark.django_db
 
-# Measured with full-text ranking: 0.36 on SQLite (bench/similarity.py prints both backends).
-FLOOR = 0.25
+# Measured with full-text ranking (similar_gaps, threshold included): 0.30 on SQLite, 0.25 on
+# PostgreSQL, whose ts_rank weighs no word by its rarity as bm25 does.
+FLOOR = 0.2
 AIM = 0.8
 
 
