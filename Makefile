@@ -89,6 +89,7 @@ bench: install
 	$(PY) bench/anonymity.py
 	$(PY) bench/history.py
 	$(PY) bench/reports.py --small 2000 --large 20000
+	$(PY) bench/similarity.py --sizes 2000 20000
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles db.sqlite3

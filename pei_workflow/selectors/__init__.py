@@ -40,10 +40,22 @@ from .scope import (
     visible_district_ids,
     visible_to,
 )
+from .similarity import (
+    SIMILARITY_THRESHOLD,
+    SimilarCounts,
+    SimilarGap,
+    similar_counts_for,
+    similar_gap_counts,
+    similar_gaps,
+    suggested_services,
+)
 
 __all__ = [
     "ALL_DISTRICTS_PERMISSION",
     "PRACTITIONER_COMMENT_STEPS",
+    "SIMILARITY_THRESHOLD",
+    "SimilarCounts",
+    "SimilarGap",
     "agenda_items",
     "audit_entries_visible_to",
     "budgets_visible_to",
@@ -66,6 +78,10 @@ __all__ = [
     "projects_visible_to",
     "review_history",
     "services_visible_to",
+    "similar_counts_for",
+    "similar_gap_counts",
+    "similar_gaps",
+    "suggested_services",
     "targets_visible_to",
     "visible_district_ids",
     "visible_to",
