@@ -50,6 +50,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pei_workflow", "0016_message_templates")]
+    dependencies = [("pei_workflow", "0017_report_waits_index")]
 
     operations = [migrations.RunPython(create, drop)]
