@@ -34,6 +34,28 @@ class Weights:
 WEIGHTS = Weights()
 
 
+def bonus_sql(*, pk: str, barrier: str, age_band: str, least: str) -> str:
+    """The structured part of a candidate gap `g`'s score, as SQL: its themes shared with the
+    asked-about gap (at most two counted), the same barrier, the same age band. The arguments
+    are SQL expressions for the asked-about gap's id, barrier and age band, and the name of
+    the database's two-argument minimum (LEAST on PostgreSQL, MIN on SQLite)."""
+    from ..models import GapInService
+
+    # Only table names, fixed numbers and the caller's SQL expressions are written in.
+    w = WEIGHTS
+    gap_themes = GapInService.themes.through._meta.db_table
+    themes = (
+        f"{least}({w.themes_counted}, (SELECT COUNT(*) FROM {gap_themes} t"  # noqa: S608
+        f" WHERE t.gapinservice_id = g.id AND t.theme_id IN"
+        f" (SELECT a.theme_id FROM {gap_themes} a WHERE a.gapinservice_id = {pk})))"
+    )
+    return (
+        f"{w.theme} * {themes}"
+        f" + CASE WHEN g.barrier = {barrier} THEN {w.barrier} ELSE 0 END"
+        f" + CASE WHEN g.age_band = {age_band} THEN {w.age_band} ELSE 0 END"
+    )
+
+
 @dataclass(frozen=True)
 class Asked:
     """The gap a lookup is about, as the SQL needs it."""

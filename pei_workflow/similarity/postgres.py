@@ -14,10 +14,9 @@ Each function returns ids and numbers; `selectors.similarity` turns them into ga
 from django.db import connection
 
 from ..models import GapInService
-from . import WEIGHTS, Asked
+from . import WEIGHTS, Asked, bonus_sql
 
 GAPS = GapInService._meta.db_table
-GAP_THEMES = GapInService.themes.through._meta.db_table
 
 
 def _scored(*, pk: str, query: str, own: str, barrier: str, age_band: str) -> str:
@@ -26,16 +25,7 @@ def _scored(*, pk: str, query: str, own: str, barrier: str, age_band: str) -> st
     the asked-about gap's id, tsquery, own rank, barrier and age band."""
     w = WEIGHTS
     text = f"(ts_rank(g.similarity_document, {query}) / {own})"
-    themes = (
-        f"LEAST({w.themes_counted}, (SELECT COUNT(*) FROM {GAP_THEMES} t"
-        f" WHERE t.gapinservice_id = g.id AND t.theme_id IN"
-        f" (SELECT a.theme_id FROM {GAP_THEMES} a WHERE a.gapinservice_id = {pk})))"
-    )
-    score = (
-        f"{text} + {w.theme} * {themes}"
-        f" + CASE WHEN g.barrier = {barrier} THEN {w.barrier} ELSE 0 END"
-        f" + CASE WHEN g.age_band = {age_band} THEN {w.age_band} ELSE 0 END"
-    )
+    score = f"{text} + " + bonus_sql(pk=pk, barrier=barrier, age_band=age_band, least="LEAST")
     # The text alone must come within the most the bonus can add, so that the themes'
     # subquery runs only for gaps that can still reach the threshold.
     where = (

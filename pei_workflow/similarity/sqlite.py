@@ -15,10 +15,9 @@ Each function returns ids and numbers; `selectors.similarity` turns them into ga
 from django.db import connection
 
 from ..models import GapInService
-from . import WEIGHTS, Asked
+from . import Asked, bonus_sql
 
 GAPS = GapInService._meta.db_table
-GAP_THEMES = GapInService.themes.through._meta.db_table
 INDEX = "pei_workflow_gap_similarity"
 COLUMNS = ("unmet_need", "what_has_been_tried", "barrier_detail")
 BM25 = "bm25({table}." + INDEX + ", 1.0, 0.4, 0.2)"
@@ -80,18 +79,8 @@ def _own_rank(*, pk: str, match: str) -> str:
 def _scored(*, pk: str, match: str, own: str, barrier: str, age_band: str) -> tuple[str, str, str]:
     """The FROM, score and conditions of the gaps `g` that meet the asked-about gap. The
     arguments are SQL expressions for its id, FTS5 query, own rank, barrier and age band."""
-    w = WEIGHTS
     text = f"({BM25.format(table='f')} / {own})"
-    themes = (
-        f"MIN({w.themes_counted}, (SELECT COUNT(*) FROM {GAP_THEMES} t"
-        f" WHERE t.gapinservice_id = g.id AND t.theme_id IN"
-        f" (SELECT a.theme_id FROM {GAP_THEMES} a WHERE a.gapinservice_id = {pk})))"
-    )
-    score = (
-        f"{text} + {w.theme} * {themes}"
-        f" + CASE WHEN g.barrier = {barrier} THEN {w.barrier} ELSE 0 END"
-        f" + CASE WHEN g.age_band = {age_band} THEN {w.age_band} ELSE 0 END"
-    )
+    score = f"{text} + " + bonus_sql(pk=pk, barrier=barrier, age_band=age_band, least="MIN")
     source = f"{INDEX} f JOIN {GAPS} g ON g.id = f.rowid"
     where = f"f.{INDEX} MATCH {match} AND g.id <> {pk} AND g.state <> 'new'"
     return source, score, where
