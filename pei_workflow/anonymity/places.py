@@ -21,7 +21,11 @@ Schools
     "the Virtual School", "a Burnley high school". "College" and "Academy" also name further
     education colleges and sports academies ("an ESOL class at Nelson and Colne College"), so
     they count only when the text says a child attends ("Year 8 at Pendle Vale College",
-    "excluded from Shuttleworth College").
+    "excluded from Shuttleworth College"). A name stays inside its sentence ("diagnosed by the
+    GP. School staff..." names no school), and a word capitalised only because it starts the
+    sentence ("Asked school nurses", "Family and school need advice") is no evidence of a name
+    unless it is a known place or name ("Burnley High School") or the school word after it is
+    capitalised too ("Walverden Primary have raised concerns").
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .text import Word, word_set
+from .gazetteer import GIVEN_NAMES, SURNAMES
+from .text import Word, sentence_ends_between, word_set
 from .vocabulary import PEOPLES_AND_FAITHS, PLACES
 
 _STREET_WORDS = (
@@ -209,7 +214,7 @@ def find_schools(text: str, words: list[Word]) -> Iterator[int]:
             continue
         if word.possessive or (kind == "high" and not _capitalised_or_before_school(words, index)):
             continue
-        first = _start_of_name(words, index)
+        first = _start_of_name(text, words, index)
         if first is None:
             continue
         if first > 0 and words[first - 1].key in _STOPS_BEFORE and not words[first - 1].shouting:
@@ -226,13 +231,15 @@ def _capitalised_or_before_school(words: list[Word], index: int) -> bool:
     return word.capitalised or word.shouting or bool(following and following.key == "school")
 
 
-def _start_of_name(words: list[Word], index: int) -> int | None:
+def _start_of_name(text: str, words: list[Word], index: int) -> int | None:
     """The index of the first word of the school's name before words[index], if it has one."""
     first = index
     for position in range(index - 1, max(-1, index - 8), -1):
         word = words[position]
         if words[first].start - word.end > 3:
             break
+        if sentence_ends_between(text, word, words[first]) and word.key != "st":
+            break  # "St. Mary's" is one name; "by the GP. School staff" is two sentences
         previous = words[position - 1] if position > 0 else None
         if (
             word.capitalised
@@ -257,6 +264,19 @@ def _start_of_name(words: list[Word], index: int) -> int | None:
     for word in name:
         if word.key in _DESCRIPTIONS or word.key in PEOPLES_AND_FAITHS:
             continue
-        if word.capitalised or word.shouting or word.key in PLACES:
+        if word.shouting or word.key in PLACES:
+            return first
+        if word.capitalised and (
+            not word.sentence_start or _names_a_school_at_a_sentence_start(word, name, words[index])
+        ):
             return first
     return None
+
+
+def _names_a_school_at_a_sentence_start(word: Word, name: list[Word], kind: Word) -> bool:
+    # A sentence's first word is capitalised whatever it is ("Asked school nurses"), so it
+    # is a name only if it is one we know, or "Primary" or "School" right after it is
+    # capitalised where nothing makes it so ("Walverden Primary have raised concerns").
+    if word.key in GIVEN_NAMES or word.key in SURNAMES:
+        return True
+    return name == [word] and (kind.capitalised or kind.shouting) and not kind.sentence_start

@@ -153,3 +153,8 @@ def _starts_sentence(text: str, position: int) -> bool:
 def between(text: str, first: Word, second: Word) -> str:
     """The characters between two words."""
     return text[first.end : second.start]
+
+
+def sentence_ends_between(text: str, first: Word, second: Word) -> bool:
+    """Whether a sentence ends between two words ("...by the GP. School staff...")."""
+    return not _SENTENCE_END.isdisjoint(text[first.end : second.start])

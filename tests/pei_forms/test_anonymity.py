@@ -227,6 +227,38 @@ def test_ordinary_casework_text_is_allowed(text):
     assert find_identifying_details(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked school nurses; the group was full.",
+        "Family and school need advice on toileting.",
+        "The boy was diagnosed by the GP. School staff are changing him twice a day.",
+        "Spoke to the SENCo. School have agreed a reduced timetable.",
+    ],
+)
+def test_a_school_is_not_named_by_a_sentences_first_word_or_the_sentence_before(text):
+    """A capital that only starts a sentence names no school, and a name stops at a full stop."""
+    assert find_identifying_details(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she goes to Pendle Vale school",
+        "St Mary and St John School",
+        "Burnley High School",
+        "a pupil at Walverden Primary",
+        "ST MARY'S SCHOOL",
+        "Walverden Primary have raised concerns.",
+        "She goes to St. Mary's School.",
+        "Spoke to school. Walverden Primary said no.",
+    ],
+)
+def test_a_school_is_still_named_at_the_start_of_a_sentence_or_after_a_full_stop(text):
+    """A known place, a church's marks or a capitalised "Primary" still make a school's name."""
+    assert [finding.kind for finding in find_identifying_details(text)] == [SCHOOL]
+
+
 def test_the_tables_are_large_enough_to_cover_the_rules():
     """The tables keep at least 40 positives, every kind among them, and 40 negatives."""
     assert len(POSITIVES) >= 40
