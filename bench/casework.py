@@ -116,6 +116,27 @@ def sample_urls() -> list[tuple[str, str, str, int]]:
     return urls
 
 
+def grow_to(size: int) -> int:
+    """Make synthetic casework until the database holds `size` submissions; the number it
+    held before. On PostgreSQL it is then vacuumed, as autovacuum leaves a table in use: the
+    visibility map set, so that counts and the history's latest steps are read from the
+    indexes alone."""
+    from django.db import connection
+
+    from pei_workflow.models import CafEscalation, GapInService
+    from pei_workflow.synthetic import generate_casework
+
+    made = GapInService.objects.count() + CafEscalation.objects.count()
+    if made < size:
+        started = time.perf_counter()
+        generate_casework(size - made, seed=size)
+        print(f"made {size - made} submissions in {time.perf_counter() - started:.1f} s")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+    return made
+
+
 def users():
     """A Pendle EIDO and a county lead, set up as `pei_user` sets people up (made once)."""
     from django.contrib.auth import get_user_model
@@ -149,9 +170,6 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
-    from pei_workflow.models import CafEscalation, GapInService
-    from pei_workflow.synthetic import generate_casework
-
     call_command("migrate", verbosity=0)
     clients = {}
     for who, user in users().items():
@@ -160,16 +178,7 @@ def main() -> None:
 
     results: dict[tuple[str, str], list] = {}
     for size in args.sizes:
-        made = GapInService.objects.count() + CafEscalation.objects.count()
-        if made < size:
-            started = time.perf_counter()
-            generate_casework(size - made, seed=size)
-            print(f"made {size - made} submissions in {time.perf_counter() - started:.1f} s")
-            if connection.vendor == "postgresql":
-                # As autovacuum leaves a table in use: the visibility map set, so that
-                # counts and the history's latest steps are read from the indexes alone.
-                with connection.cursor() as cursor:
-                    cursor.execute("VACUUM ANALYZE")
+        made = grow_to(size)
         print(f"measuring at {max(made, size)} submissions")
         for who, page, url, divisor in sample_urls():
             runs = max(1, args.runs // divisor)

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.casework import setup_django, users  # noqa: E402
+from bench.casework import grow_to, setup_django, users  # noqa: E402
 
 
 def labelled(groups):
@@ -168,7 +168,6 @@ def main() -> None:
 
     from pei_workflow.models import CafEscalation, GapInService
     from pei_workflow.selectors import similarity
-    from pei_workflow.synthetic import generate_casework
     from tests.pei_workflow.similarity_set import DEV_GROUPS, HELD_OUT_GROUPS
 
     call_command("migrate", verbosity=0)
@@ -188,15 +187,8 @@ def main() -> None:
 
     rows, sizes = {}, []
     for size in args.sizes:
-        made = GapInService.objects.count() + CafEscalation.objects.count()
-        if made < size:
-            started = time.perf_counter()
-            generate_casework(size - made, seed=size)
-            print(f"made {size - made} submissions in {time.perf_counter() - started:.1f} s")
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("VACUUM ANALYZE")
-        elif sizes:
+        made = grow_to(size)
+        if made >= size and sizes:
             continue
         size = max(made, size)
         sizes.append(size)
