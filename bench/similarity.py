@@ -12,8 +12,10 @@ descriptions of one need) as gaps of Pendle, then prints:
 - at each size, after `generate_casework` has made the submissions around the labelled set,
   the time per lookup (median and 90th percentile over `--lookups` lookups, after warm-up)
   of similar_gaps (a county lead and a Pendle EIDO), similar_gap_counts and
-  similar_counts_for (a page of 50), and precision at 5 again among the casework; with
-  `--explain`, PostgreSQL's EXPLAIN ANALYZE of one similar_gaps lookup at the last size.
+  similar_counts_for (a page of 50), precision at 5 again (of the labelled set's ranking, and
+  of similar_gaps itself among the casework), the time a process takes to read every vector
+  the first time and to check it is current before each later lookup, and the memory the
+  vectors take.
 
 A database that already holds a size's casework is measured as it is, as bench/reports.py
 does. Figures, not assertions.
@@ -51,23 +53,17 @@ def labelled(groups):
     return loaded
 
 
-def ranked_among(asked, pks, threshold):
-    """The labelled gaps most like `asked` by the engine's own score, best first: the
-    ranking of similar_gaps, with the corpus narrowed to the labelled set."""
-    from django.db import connection
+def ranked_among(asked, pks):
+    """[(pk, score)] of the labelled gaps `pks` by their cosine with `asked`, best first:
+    the ranking of similar_gaps, with the corpus narrowed to the labelled set."""
+    from pei_workflow.similarity.index import current_vectors
 
-    from pei_workflow.selectors.similarity import _asked
-    from pei_workflow.similarity import backend
-
-    scored, params = backend().scored_gaps(_asked(asked), threshold)
-    marks = ", ".join(["%s"] * len(pks))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT s.id, s.score FROM ({scored}) s WHERE s.id IN ({marks})"
-            f" ORDER BY s.score DESC, s.id DESC",
-            [*params, *pks],
-        )
-        return cursor.fetchall()
+    vectors = current_vectors()
+    need = vectors.vector_of(asked.pk)
+    rows = [vectors.row_of[pk] for pk in pks if pk != asked.pk]
+    scores = vectors.matrix[rows] @ need
+    ranked = sorted(zip(rows, scores, strict=True), key=lambda pair: -pair[1])
+    return [(int(vectors.gap_ids[row]), float(score)) for row, score in ranked]
 
 
 def precision(loaded, everyone, threshold, k=5) -> float:
@@ -75,8 +71,20 @@ def precision(loaded, everyone, threshold, k=5) -> float:
     group_of = {item.gap.pk: item.group for item in everyone}
     hits = 0
     for item in loaded:
-        top = ranked_among(item.gap, pks, threshold)[:k]
-        hits += sum(1 for pk, _ in top if group_of[pk] == item.group)
+        top = [(pk, score) for pk, score in ranked_among(item.gap, pks) if score >= threshold]
+        hits += sum(1 for pk, _ in top[:k] if group_of[pk] == item.group)
+    return hits / (k * len(loaded))
+
+
+def precision_in_casework(loaded, user, k=5) -> float:
+    """Precision at 5 of similar_gaps itself, the generated casework around the set."""
+    from pei_workflow.selectors import similar_gaps
+
+    group_of = {item.gap.pk: item.group for item in loaded}
+    hits = 0
+    for item in loaded:
+        found = similar_gaps(item.gap, user, limit=k)
+        hits += sum(1 for each in found if group_of.get(each.gap.pk) == item.group)
     return hits / (k * len(loaded))
 
 
@@ -84,10 +92,10 @@ def admitted(dev, thresholds) -> list[tuple[float, float, float]]:
     """For each threshold, the share of pairs of one group and of two groups it admits."""
     pks = [item.gap.pk for item in dev]
     group_of = {item.gap.pk: item.group for item in dev}
-    scores = []  # (score, same group) for every ordered pair that shares a word
+    scores = []  # (score, same group) for every ordered pair
     members = others = 0
     for item in dev:
-        for pk, score in ranked_among(item.gap, pks, float("-inf")):
+        for pk, score in ranked_among(item.gap, pks):
             scores.append((score, group_of[pk] == item.group))
         size = sum(1 for other in dev if other.group == item.group) - 1
         members += size
@@ -100,6 +108,21 @@ def admitted(dev, thresholds) -> list[tuple[float, float, float]]:
         )
         for t in thresholds
     ]
+
+
+def first_read() -> tuple[float, float, int]:
+    """A process's first read of every vector (ms, MB of the matrix) and the vectors read,
+    then the check before each later lookup (ms)."""
+    from pei_workflow.similarity import index
+
+    index._kept.clear()
+    started = time.perf_counter()
+    vectors = index.current_vectors()
+    read_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    index.current_vectors()
+    check_ms = (time.perf_counter() - started) * 1000
+    return read_ms, check_ms, vectors.matrix.nbytes / 2**20, len(vectors)
 
 
 def timed(lookup, askeds, warm: int = 5) -> tuple[float, float]:
@@ -140,24 +163,10 @@ def lookups(loaded, people, count: int) -> dict[str, tuple[float, float]]:
     }
 
 
-def explain(asked, user) -> str:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from pei_workflow.selectors import similar_gaps
-
-    with CaptureQueriesContext(connection) as queries:
-        similar_gaps(asked, user)
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {queries.captured_queries[0]['sql']}")
-        return "\n".join(row[0] for row in cursor.fetchall())
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--lookups", type=int, default=50, help="lookups timed (default 50)")
-    parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE (PostgreSQL)")
     args = parser.parse_args()
 
     workdir = tempfile.TemporaryDirectory(prefix="pei-bench-")
@@ -200,6 +209,12 @@ def main() -> None:
             precision(held_out, everyone, threshold),
         )
         rows.setdefault("precision at 5, dev / held-out", []).append((dev_p, held_p))
+        rows.setdefault("similar_gaps' precision, lead", []).append(
+            (precision_in_casework(everyone, people["county lead"]), 0.0)
+        )
+        read_ms, check_ms, megabytes, count = first_read()
+        rows.setdefault("first read, later check (ms)", []).append((read_ms, check_ms))
+        rows.setdefault("vectors held (MB, thousands)", []).append((megabytes, count / 1000))
 
     print(f"database: {connection.vendor}; ms per lookup, median and 90th percentile")
     header = f"{'':<32}" + "".join(f" | {size:>15}" for size in sizes)
@@ -208,8 +223,6 @@ def main() -> None:
     for name, figures in rows.items():
         cells = "".join(f" | {a:>7.3g} {b:>7.3g}" for a, b in figures)
         print(f"{name:<32}{cells}")
-    if args.explain and connection.vendor == "postgresql":
-        print(explain(everyone[0].gap, people["county lead"]))
 
 
 if __name__ == "__main__":

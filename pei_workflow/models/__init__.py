@@ -20,6 +20,7 @@ from .messages import (
     MessageStep,
     MessageTemplate,
 )
+from .need_vectors import NeedVector
 from .projects import (
     AgreedOutcome,
     CommissionedProject,
@@ -69,6 +70,7 @@ __all__ = [
     "DistrictRole",
     "GapInService",
     "Meeting",
+    "NeedVector",
     "MessageStep",
     "MessageTemplate",
     "MonitoringReturn",

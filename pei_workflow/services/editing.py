@@ -11,6 +11,7 @@ from ..permissions import can_moderate
 from ..text_checks import ALL_DETAILS, ANSWER_CHECKS, refuse_identifying_details
 from .history import record_transition
 from .inputs import required_text
+from .need_vectors import refresh_need_vector
 from .transitions import TransitionRefused
 
 #: The parts of a submission a person may change, by kind of change.
@@ -114,6 +115,7 @@ def correct_answers(
         locked._change_reason = reason
         locked._history_user = actor
         locked.save()
+        refresh_need_vector(locked)
         labels = [str(type(locked)._meta.get_field(name).verbose_name) for name in changed]
         record_transition(
             submission=locked,

@@ -25,6 +25,7 @@ from .copies import (
 )
 from .history import record_transition
 from .inputs import required_text
+from .need_vectors import refresh_need_vector
 
 REDACTED = "[redacted]"
 #: The pseudo-field for a passage in the review history (a question, an answer, a reason).
@@ -135,6 +136,7 @@ def redact(*, submission: Submission, actor, field: str, reason: str, passage=No
             reason=f"Redacted {_where(model, field)}: {reason}",
             actor=actor,
         )
+        refresh_need_vector(locked)
         record_transition(
             submission=locked,
             transition="redact",

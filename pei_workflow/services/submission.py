@@ -5,6 +5,7 @@ from ..models import CafEscalation, GapInService, Submission
 from ..notifications import notify_eidos_of_new_submission
 from .due_dates import record_due_date
 from .history import record_transition
+from .need_vectors import refresh_need_vector
 from .references import allocate_reference
 
 
@@ -41,6 +42,7 @@ def _submit(model: type[Submission], answers: dict) -> Submission:
         submission.save()
         log = record_transition(submission=submission, transition="submit", from_state=from_state)
         record_due_date(submission, stepped_at=log.created_at)
+        refresh_need_vector(submission)
         label = submission._meta.label_lower
         transaction.on_commit(
             lambda: notify_eidos_of_new_submission.enqueue(model_label=label, pk=submission.pk)

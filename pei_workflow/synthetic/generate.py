@@ -23,6 +23,7 @@ from ..models import (
 )
 from ..services.due_dates import refresh_due_dates
 from ..services.milestones import fill_first_times
+from ..services.need_vectors import record_missing_need_vectors
 from . import answers
 from .rows import insert, insert_instances
 from .walk import Walker, aware, local_date
@@ -138,6 +139,7 @@ def generate_casework(
             refresh_due_dates(
                 model.objects.filter(due_on=None, state__in=WAITING_STATES[model.kind])
             )
+        made["need_vectors"] = record_missing_need_vectors()
     _analyze(GapInService, CafEscalation, TransitionLog, SpotPurchase, Meeting)
     made["meetings"] = Meeting.objects.count()
     return made

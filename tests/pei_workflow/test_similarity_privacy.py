@@ -1,7 +1,7 @@
-"""Similarity keeps no copy of the words: after a redaction or the retention schedule's
-scrubbing, a gap's old words no longer find it, and they are found nowhere in the database,
-full-text index included. The database keeps the index (a generated column on PostgreSQL,
-triggers on SQLite), so no service has to remember to."""
+"""Similarity keeps nothing of words that are gone: after a redaction, a correction or the
+retention schedule's scrubbing, a gap's old words no longer find it and its need vector is
+made from the words it has now (or it has none). The database itself deletes a vector whose
+words change (a trigger, migration 0020), whatever code changed them."""
 
 import datetime
 
@@ -10,21 +10,23 @@ import time_machine
 from django.db import connection
 
 from pei_workflow import services
-from pei_workflow.models import GapInService
+from pei_workflow.models import GapInService, NeedVector
 from pei_workflow.selectors import similar_gap_counts, similar_gaps
 from pei_workflow.services.retention import apply_retention, years_before
-from pei_workflow.similarity import sqlite as sqlite_index
+from pei_workflow.similarity import need_text
+from pei_workflow.similarity.encoder import encoder
 from tests.database_scan import find_everywhere
 from tests.factories import county_lead, eido, in_state, submitted_gap
 
 pytestmark = pytest.mark.django_db
 
 PHRASE = "the only boy in his class who keeps racing pigeons on the allotment"
-NEED = f"Bereavement counselling for {PHRASE}."
-# The asked-about gap shares only the phrase's words with the gap that holds it.
+NEED = f"Somewhere to go after school for {PHRASE}."
+# The asked-about gap is like the gap that holds the phrase only through the phrase: without
+# it, what is left ("Somewhere to go after school for [redacted]") is nothing like it.
 ASKED = {
-    "unmet_need": "A lad who keeps racing pigeons with his grandad at the allotment.",
-    "what_has_been_tried": "Racing pigeons club members have been kind.",
+    "unmet_need": "A boy who races pigeons on an allotment needs a club for his hobby.",
+    "what_has_been_tried": "School pastoral support since March 2026.",
     "barrier": "cost",
     "age_band": "16_19",
 }
@@ -95,13 +97,50 @@ def test_a_removed_gap_leaves_the_counts():
     assert similar_gap_counts(asked, since=datetime.date(2000, 1, 1)).district == 0
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's full-text index only")
-def test_on_sqlite_the_index_is_kept_by_triggers_on_the_gaps_table():
+def vector_of(gap) -> NeedVector | None:
+    return NeedVector.objects.filter(gap_id=gap.pk).first()
+
+
+def test_after_a_redaction_the_vector_is_made_from_the_redacted_words():
+    holder = submitted_gap("PEN", unmet_need=NEED)
+    before = NeedVector.unpack(vector_of(holder).vector)
+    services.redact(
+        submission=holder,
+        actor=eido("PEN"),
+        field="unmet_need",
+        reason="It identifies the boy.",
+        passage=PHRASE,
+    )
+    holder.refresh_from_db()
+    after = NeedVector.unpack(vector_of(holder).vector)
+    assert after == pytest.approx(encoder().encode([need_text(holder)])[0], abs=1e-6)
+    assert after != pytest.approx(before, abs=1e-3)
+
+
+def test_the_database_deletes_a_vector_whose_words_or_district_change_by_any_route():
+    words, district, theme_only = (submitted_gap("PEN", unmet_need=NEED) for _ in range(3))
+    GapInService.objects.filter(pk=words.pk).update(what_has_been_tried="Something new.")
+    burnley = submitted_gap("BUR").district
+    GapInService.objects.filter(pk=district.pk).update(district=burnley)
+    GapInService.objects.filter(pk=theme_only.pk).update(priority=None, age_band="mixed")
+    assert vector_of(words) is None
+    assert vector_of(district) is None
+    assert vector_of(theme_only) is not None
+
+
+def test_the_trigger_survives_every_migration():
     """SQLite alters a column by rebuilding the table, which drops its triggers: a later
-    migration of the gaps' table must call `similarity.sqlite.create_index` again."""
+    migration of the gaps' table that did so must make the trigger again."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
-            [GapInService._meta.db_table],
-        )
-        assert {name for (name,) in cursor.fetchall()} >= set(sqlite_index.TRIGGERS)
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+                [GapInService._meta.db_table],
+            )
+        else:
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass",
+                [GapInService._meta.db_table],
+            )
+        names = {name for (name,) in cursor.fetchall()}
+    assert "pei_workflow_gap_need_changed" in names
