@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from .gazetteer import GIVEN_NAMES, SURNAMES
 from .text import Word, sentence_ends_between, word_set
-from .vocabulary import PEOPLES_AND_FAITHS, PLACES
+from .vocabulary import KIN_WORDS, PEOPLES_AND_FAITHS, PLACES
 
 _STREET_WORDS = (
     r"street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|cres|grove"
@@ -276,7 +276,9 @@ def _start_of_name(text: str, words: list[Word], index: int) -> int | None:
 def _names_a_school_at_a_sentence_start(word: Word, name: list[Word], kind: Word) -> bool:
     # A sentence's first word is capitalised whatever it is ("Asked school nurses"), so it
     # is a name only if it is one we know, or "Primary" or "School" right after it is
-    # capitalised where nothing makes it so ("Walverden Primary have raised concerns").
-    if word.key in GIVEN_NAMES or word.key in SURNAMES:
+    # capitalised where nothing makes it so ("Walverden Primary have raised concerns"). A
+    # name list's word that is also a relative ("Nan", "Nana") is the relative here: "Nan
+    # and school are both worried".
+    if (word.key in GIVEN_NAMES or word.key in SURNAMES) and word.key not in KIN_WORDS:
         return True
     return name == [word] and (kind.capitalised or kind.shouting) and not kind.sentence_start

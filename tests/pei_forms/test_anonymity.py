@@ -234,6 +234,8 @@ def test_ordinary_casework_text_is_allowed(text):
         "Family and school need advice on toileting.",
         "The boy was diagnosed by the GP. School staff are changing him twice a day.",
         "Spoke to the SENCo. School have agreed a reduced timetable.",
+        "Nan and school are both worried about his sleep.",
+        "Nana and school both see the change.",
     ],
 )
 def test_a_school_is_not_named_by_a_sentences_first_word_or_the_sentence_before(text):
@@ -252,6 +254,7 @@ def test_a_school_is_not_named_by_a_sentences_first_word_or_the_sentence_before(
         "Walverden Primary have raised concerns.",
         "She goes to St. Mary's School.",
         "Spoke to school. Walverden Primary said no.",
+        "Ruby and Walverden Primary agree.",
     ],
 )
 def test_a_school_is_still_named_at_the_start_of_a_sentence_or_after_a_full_stop(text):
