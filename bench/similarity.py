@@ -12,10 +12,11 @@ descriptions of one need) as gaps of Pendle, then prints:
 - at each size, after `generate_casework` has made the submissions around the labelled set,
   the time per lookup (median and 90th percentile over `--lookups` lookups, after warm-up)
   of similar_gaps (a county lead and a Pendle EIDO), similar_gap_counts and
-  similar_counts_for (a page of 50), precision at 5 again (of the labelled set's ranking, and
-  of similar_gaps itself among the casework), the time a process takes to read every vector
-  the first time and to check it is current before each later lookup, and the memory the
-  vectors take.
+  similar_counts_for (a page of 50), the "Similar gaps" panel of a gap's page (a Pendle EIDO)
+  and the repeated-need marks of a list page of 50, precision at 5 again (of the labelled
+  set's ranking, and of similar_gaps itself among the casework), the time a process takes
+  to read every vector the first time and to check it is current before each later lookup,
+  and the memory the vectors take.
 
 A database that already holds a size's casework is measured as it is, as bench/reports.py
 does. Figures, not assertions.
@@ -141,7 +142,9 @@ def timed(lookup, askeds, warm: int = 5) -> tuple[float, float]:
 def lookups(loaded, people, count: int) -> dict[str, tuple[float, float]]:
     from django.utils import timezone
 
+    from pei_workflow.admin.casework.similar import similar_panel
     from pei_workflow.models import GapInService
+    from pei_workflow.repeated_needs import repeated_need_ids
     from pei_workflow.selectors import similar_counts_for, similar_gap_counts, similar_gaps
 
     askeds = [item.gap for item in loaded[:: max(1, len(loaded) // count)]][:count]
@@ -160,6 +163,10 @@ def lookups(loaded, people, count: int) -> dict[str, tuple[float, float]]:
         "similar_counts_for, 50": timed(
             lambda page: similar_counts_for(page, since_by_district=since), pages, warm=2
         ),
+        "gap page's panel, Pendle EIDO": timed(
+            lambda gap: similar_panel(gap, people["eido"]), askeds
+        ),
+        "list page's repeated needs, 50": timed(repeated_need_ids, pages, warm=2),
     }
 
 

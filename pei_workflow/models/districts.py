@@ -2,11 +2,15 @@
 
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 DEFAULT_PANEL_MAXIMUM = Decimal("500.00")
+#: The guidance's "if this is a repeated issue": by default three similar gaps in a year.
+DEFAULT_REPEATED_NEED_COUNT = 3
+DEFAULT_REPEATED_NEED_MONTHS = 12
+MOST_REPEATED_NEED_MONTHS = 36
 
 
 class District(models.Model):
@@ -31,6 +35,19 @@ class District(models.Model):
         default=DEFAULT_PANEL_MAXIMUM,
         validators=[MinValueValidator(Decimal("0.00"))],
         help_text="The most the Resource Panel may spot-purchase for one case, in pounds.",
+    )
+    repeated_need_count = models.PositiveSmallIntegerField(
+        "similar gaps that make a repeated need",
+        default=DEFAULT_REPEATED_NEED_COUNT,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="A gap is marked as a repeated need when at least this many similar gaps "
+        "were sent in the district within the period below.",
+    )
+    repeated_need_months = models.PositiveSmallIntegerField(
+        "repeated need period, in months",
+        default=DEFAULT_REPEATED_NEED_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(MOST_REPEATED_NEED_MONTHS)],
+        help_text=f"From 1 to {MOST_REPEATED_NEED_MONTHS} months, counted back from today.",
     )
 
     history = HistoricalRecords()

@@ -76,18 +76,30 @@ def _best_first(rows: np.ndarray, scores: np.ndarray, vectors: Vectors) -> np.nd
     return rows[np.lexsort((-vectors.gap_ids[rows], -scores[rows]))]
 
 
-def similar_gaps(gap: GapInService, user, *, limit: int = 8) -> list[SimilarGap]:
+def similar_gaps(
+    gap: GapInService,
+    user,
+    *,
+    limit: int = 8,
+    since: datetime.date | None = None,
+    same_district_only: bool = False,
+) -> list[SimilarGap]:
     """Other sent gaps that visible_to(user) lets the person see and that score at least
     SIMILARITY_THRESHOLD: those of gap's district first (best first), then the rest (best
-    first), at most `limit` in all. Three queries after the vectors': the ones the person
-    may see, the gaps, their themes."""
+    first), at most `limit` in all; only those sent on or after `since`, if given, and only
+    the district's, if asked. Three queries after the vectors': the ones the person may see,
+    the gaps, their themes."""
     if limit < 1:
         return []
     vectors = current_vectors()
     rows, scores = _similar_rows(gap, vectors)
+    if since is not None:
+        rows = rows[vectors.sent[rows] >= seconds_of(since)]
+    same = vectors.districts[rows] == gap.district_id
+    if same_district_only:
+        rows, same = rows[same], same[same]
     if not len(rows):
         return []
-    same = vectors.districts[rows] == gap.district_id
     rows = rows[np.lexsort((-vectors.gap_ids[rows], -scores[rows], ~same))][:VISIBILITY_POOL]
     candidates = [int(pk) for pk in vectors.gap_ids[rows]]
     seen = set(

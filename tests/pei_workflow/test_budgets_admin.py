@@ -31,6 +31,10 @@ def text(response) -> str:
     return html.unescape(response.content.decode())
 
 
+#: A district's repeated-need rule as its edit form sends it, unchanged.
+RULE = {"repeated_need_count": "3", "repeated_need_months": "12"}
+
+
 def spend(target, amount, purchase_for="Taxi fares to a youth club."):
     """A spot purchase from the budget, as a panel decision writes it."""
     return SpotPurchase.objects.create(
@@ -213,7 +217,7 @@ def test_a_county_lead_changes_a_districts_panel_maximum(client):
     client.force_login(admin_county_lead())
     response = client.post(
         url("district", "edit", district("PEN").pk),
-        {"panel_maximum": "400", "change_reason": "Agreed by the Sub Group."},
+        {**RULE, "panel_maximum": "400", "change_reason": "Agreed by the Sub Group."},
     )
     assert response.status_code == 302
     assert District.objects.get(code="PEN").panel_maximum == Decimal("400.00")
@@ -229,7 +233,56 @@ def test_an_eido_cannot_change_the_panel_maximum_by_posting(client):
     pendle = district("PEN")
     response = client.post(
         url("district", "edit", pendle.pk),
-        {"panel_maximum": "9999", "change_reason": "Agreed by the Sub Group."},
+        {**RULE, "panel_maximum": "9999", "change_reason": "Agreed by the Sub Group."},
     )
     assert response.status_code == 403
     assert District.objects.get(pk=pendle.pk).panel_maximum == Decimal("500.00")
+
+
+def test_a_county_lead_sets_a_districts_rule_for_a_repeated_need(client):
+    """Pendle's rule becomes five similar gaps in six months; the list says so."""
+    client.force_login(admin_county_lead())
+    response = client.post(
+        url("district", "edit", district("PEN").pk),
+        {
+            "panel_maximum": "500",
+            "repeated_need_count": "5",
+            "repeated_need_months": "6",
+            "change_reason": "Agreed by the Sub Group.",
+        },
+    )
+    assert response.status_code == 302
+    pendle = District.objects.get(code="PEN")
+    assert (pendle.repeated_need_count, pendle.repeated_need_months) == (5, 6)
+    assert pendle.history.first().history_change_reason == "Agreed by the Sub Group."
+    page = text(client.get(url("district", "index")))
+    assert "At least 5 similar gaps in the last 6 months" in page
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"repeated_need_count": "0"}, "greater than or equal to 1"),
+        ({"repeated_need_months": "0"}, "greater than or equal to 1"),
+        ({"repeated_need_months": "37"}, "less than or equal to 36"),
+        ({"repeated_need_count": "three"}, "Enter a whole number"),
+    ],
+)
+def test_a_rule_for_a_repeated_need_outside_its_range_is_refused_and_changes_nothing(
+    client, answers, message
+):
+    client.force_login(admin_county_lead())
+    pendle = district("PEN")
+    response = client.post(
+        url("district", "edit", pendle.pk),
+        {
+            **RULE,
+            "panel_maximum": "500",
+            "change_reason": "Agreed by the Sub Group.",
+            **answers,
+        },
+    )
+    assert response.status_code == 200
+    assert message in text(response)
+    pendle.refresh_from_db()
+    assert (pendle.repeated_need_count, pendle.repeated_need_months) == (3, 12)

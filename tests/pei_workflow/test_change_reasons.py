@@ -75,7 +75,12 @@ def _screens():
                 "amount": "6000.00",
             },
         ),
-        ("district", pendle, lead, {"panel_maximum": "450"}),
+        (
+            "district",
+            pendle,
+            lead,
+            {"panel_maximum": "450", "repeated_need_count": "4", "repeated_need_months": "12"},
+        ),
         ("service", lifts, eido, service_form(name="Pendle Lifts", offers="Rides to clinics.")),
         (
             "theme",

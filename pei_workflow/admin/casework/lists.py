@@ -18,6 +18,7 @@ from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from ...deadlines import due_marks
 from ...models import reference_part, reference_start
 from ...models.roles import person_label
+from ...repeated_needs import repeated_need_ids
 from ...services.caseload import caseholders_offered_to
 from .. import urls
 from ..base import ScopedIndexView
@@ -53,6 +54,10 @@ class ReferenceSearchHandler(DjangoORMSearchHandler):
 #: The id of a list's "assign the ticked cases" form, which each row's box belongs to.
 BULK_FORM_ID = "pei-bulk-assign"
 
+#: The gaps list's column that marks a repeated need, worked out for the page at once.
+REPEATED_NEED = "repeated_need"
+REPEATED_NEED_MARK = mark_safe('<strong class="pei-repeated">Repeated need</strong>')
+
 
 class SubmissionIndexView(ScopedIndexView):
     """The list of gaps or CAF escalations.
@@ -75,7 +80,9 @@ class SubmissionIndexView(ScopedIndexView):
         if self.export in self.FORMATS:
             return queryset
         related = [name for name in self.list_display if name in self.RELATED_COLUMNS]
-        shown = [name for name in self.list_display if name not in related]
+        shown = [
+            name for name in self.list_display if name not in related and name != REPEATED_NEED
+        ]
         columns = [f"{name}__{column}" for name in related for column in self.RELATED_COLUMNS[name]]
         return queryset.select_related(None).select_related(*related).only(*shown, *columns)
 
@@ -102,7 +109,8 @@ class SubmissionIndexView(ScopedIndexView):
         first, *rest = self.list_display
         inspect = self.url_helper.get_action_url("inspect", 0).removesuffix("0/")
         title = f"Inspect this {self.verbose_name}"
-        cells = [self._cell(name) for name in rest]
+        objects = list(objects)
+        cells = [self._cell(name, objects) for name in rest]
         rows = []
         for number, obj in enumerate(objects):
             url = f"{inspect}{obj.pk}/"
@@ -140,9 +148,16 @@ class SubmissionIndexView(ScopedIndexView):
             reference,
         )
 
-    def _cell(self, name: str):
+    def _cell(self, name: str, objects: list):
         """How one column shows a row: (its classes, its text), as modeladmin's
         `items_for_result` shows a field."""
+        if name == REPEATED_NEED:
+            repeated = repeated_need_ids(objects)  # for the whole page at once
+
+            def mark(obj):
+                return f"field-{name}", REPEATED_NEED_MARK if obj.pk in repeated else ""
+
+            return mark
         field = self.model._meta.get_field(name)
         empty = self.model_admin.get_empty_value_display(name)
         nowrap = isinstance(field, models.DateField | models.TimeField | models.ForeignKey)

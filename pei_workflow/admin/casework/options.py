@@ -2,6 +2,7 @@
 export scoped by `visible_to`. Nobody creates, edits or deletes a submission here:
 practitioners create them, and every change goes through a workflow step."""
 
+from django.contrib.admin import display
 from wagtail_modeladmin.options import ModelAdminGroup
 
 from ...models import (
@@ -10,12 +11,18 @@ from ...models import (
     CafEscalation,
     GapInService,
 )
+from ...repeated_needs import is_repeated_need
 from ...selectors import visible_district_ids, visible_to
 from ..base import CaseworkDistrictsMixin, ScopedModelAdmin, ScopedPermissionHelper
 from ..filters import AssigneeFilter, DistrictFilter
 from .answers import answer_field_names
 from .due import DueFilter
-from .lists import ReferenceSearchHandler, SubmissionIndexView
+from .lists import (
+    REPEATED_NEED,
+    REPEATED_NEED_MARK,
+    ReferenceSearchHandler,
+    SubmissionIndexView,
+)
 from .views import ReviewHistoryInspectView
 
 # What the inspect page's summary shows, first in every export.
@@ -65,6 +72,7 @@ class GapInServiceAdmin(SubmissionAdmin):
         "reference",
         "district",
         "state",
+        REPEATED_NEED,
         "route",
         "barrier",
         "submitted_at",
@@ -82,6 +90,12 @@ class GapInServiceAdmin(SubmissionAdmin):
         *MONITORING_FIELDS,
     ]
     export_filename = "gaps-in-service"
+
+    @display(description="Repeated need")
+    def repeated_need(self, gap):
+        # One gap at a time; the list works the column out for its whole page at once
+        # (lists.SubmissionIndexView) and names this only for its header.
+        return REPEATED_NEED_MARK if is_repeated_need(gap) else ""
 
 
 class CafEscalationAdmin(SubmissionAdmin):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from ...choices import MonitoringOutcome, PanelOutcome, YesNo
 from ...models import Meeting, Service
+from ...selectors import suggested_services
 from ..base import add_service_errors
 
 FREE_TEXT = forms.Textarea(attrs={"rows": 5})
@@ -170,8 +171,31 @@ class ServiceChoiceField(forms.ModelChoiceField):
         )
 
 
-def _services_for(submission):
-    return Service.objects.published().filter(districts=submission.district_id).order_by("name")
+SUGGESTED = "Suggested for this need"
+SUGGESTED_HINT = "The suggested services met the most similar past gaps."
+
+
+def offer_services(field: ServiceChoiceField, submission) -> None:
+    """The published services of the submission's district, with those that met the most
+    similar past gaps (`suggested_services`) first, in their own group."""
+    field.queryset = (
+        Service.objects.published().filter(districts=submission.district_id).order_by("name")
+    )
+    offered = {service.pk: service for service in field.queryset}
+    suggested = [s for s in suggested_services(submission) if s.pk in offered]
+    if not suggested:
+        return
+    first = {service.pk for service in suggested}
+    rest = [service for pk, service in offered.items() if pk not in first]
+
+    def options(services):
+        return [(service.pk, field.label_from_instance(service)) for service in services]
+
+    # Only what is shown changes: the choice is still checked against the queryset.
+    field.choices = [("", field.empty_label), (SUGGESTED, options(suggested))]
+    if rest:
+        field.choices += [(f"Other services in {submission.district}", options(rest))]
+    field.help_text = SUGGESTED_HINT
 
 
 UNKNOWN_LABEL = "The practitioner did not know about this service"
@@ -191,7 +215,7 @@ class SignpostForm(StepForm):
 
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, submission=submission, **kwargs)
-        self.fields["service"].queryset = _services_for(submission)
+        offer_services(self.fields["service"], submission)
 
 
 class PoundsField(forms.DecimalField):
@@ -261,7 +285,7 @@ class PanelDecisionForm(StepForm):
 
     def __init__(self, *args, submission, **kwargs):
         super().__init__(*args, submission=submission, **kwargs)
-        self.fields["service"].queryset = _services_for(submission)
+        offer_services(self.fields["service"], submission)
 
 
 class CountField(forms.IntegerField):

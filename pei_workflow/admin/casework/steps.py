@@ -14,6 +14,10 @@ the outcome; the service holds every rule. What a person sees:
 A step whose text the practitioner reads (`Step.message_field`) offers "Start from a
 template": `?template=<id>` shows the form with that template's text filled in for this
 submission; an id not offered to this person for this step is a 400 and changes nothing.
+
+A gap that is a repeated need may be passed to the Sub Group with its reason drafted:
+`?draft=repeated_need` on that step's form (`repeated_needs.sub_group_reason_draft`); on any
+other step, or a gap that is not a repeated need, it is a 400.
 """
 
 from dataclasses import dataclass
@@ -27,7 +31,8 @@ from wagtail.admin import messages
 
 from ... import services
 from ...labels import history_label, step_label
-from ...models import Meeting, pounds
+from ...models import GapInService, Meeting, pounds
+from ...repeated_needs import REPEATED_NEED_DRAFT, is_repeated_need, sub_group_reason_draft
 from ...services import TransitionRefused
 from ...services.transitions import may_take_step, refusal_message
 from ..base import bad_request
@@ -64,6 +69,12 @@ PRACTITIONER_SEES = "The practitioner sees this in an email and on their status 
 
 
 MESSAGE = "practitioner_message"
+
+#: `?draft=` on a step's form: which drafted text to fill in.
+DRAFT_PARAMETER = "draft"
+DRAFT_HINT = (
+    "Drafted from the similar gaps, by reference only. Add what the Sub Group is asked to decide."
+)
 
 
 @dataclass(frozen=True)
@@ -143,7 +154,22 @@ def step_view(request, model_name, pk, transition):
             )
         if picked is not None:
             initial[step.message_field] = picked.text
+        draft = request.GET.get(DRAFT_PARAMETER)
+        if draft is not None:
+            problem = _draft_problem(submission, transition, draft)
+            if problem:
+                return bad_request(
+                    request,
+                    problem,
+                    back_url=step_url(submission, transition, safe_next_url(request)),
+                    title="This form cannot start from that",
+                    advice="Write the reason on the form instead.",
+                    back_label="Go to the form",
+                )
+            initial["reason"] = sub_group_reason_draft(submission, request.user)
         form = step.form_class(submission=submission, user=request.user, initial=initial)
+        if draft is not None:
+            form.fields["reason"].help_text = DRAFT_HINT
         return _render(request, submission, transition, form, templates=templates, picked=picked)
 
     form = step.form_class(request.POST, submission=submission, user=request.user)
@@ -168,6 +194,15 @@ def step_view(request, model_name, pk, transition):
 
     messages.success(request, f"{history_label(transition)}: {submission.reference}.")
     return redirect(safe_next_url(request) or inspect_url(submission))
+
+
+def _draft_problem(submission, transition: str, draft: str) -> str:
+    """Why this form cannot start from the draft asked for; empty when it can."""
+    if draft != REPEATED_NEED_DRAFT or transition != "escalate_to_sub_group":
+        return "This form has no such draft."
+    if not isinstance(submission, GapInService) or not is_repeated_need(submission):
+        return f"{submission.reference} is not a repeated need, so there is no draft for it."
+    return ""
 
 
 def _lost_a_race(submission, user, transition, seen_state) -> bool:

@@ -2,12 +2,14 @@ from wagtail_modeladmin.views import InspectView
 
 from ... import audit
 from ...labels import state_label
+from ...models import GapInService
 from ...services import editable_parts
 from ...services.editing import ANSWERS, ASSIGNEE, NOTES, THEMES
 from ...workflow_graph import workflow_steps, workflow_svg
 from .. import urls
 from .actions import offered_steps
 from .answers import answer_groups, decision_answers, monitoring_answers, summary
+from .similar import similar_panel
 from .timeline import timeline
 
 
@@ -26,10 +28,11 @@ class ReviewHistoryInspectView(InspectView):
         user = self.request.user
         # Reached only once the screen has found the submission to be this person's to see.
         audit.record_view(self.request, submission)
-        model = type(submission)
-        model_name = model._meta.model_name
         parts = editable_parts(submission, user)
-        kwargs = {"model_name": model_name, "pk": submission.pk}
+        steps = offered_steps(submission, user)
+        if isinstance(submission, GapInService):
+            names = {step.name for step in steps}
+            context["similar"] = similar_panel(submission, user, offered_steps=names)
         context.update(
             summary=summary(submission),
             answer_groups=answer_groups(submission),
@@ -43,7 +46,7 @@ class ReviewHistoryInspectView(InspectView):
             ),
             monitoring=monitoring_answers(submission),
             review_history=timeline(submission),
-            steps=offered_steps(submission, user),
+            steps=steps,
             correct_url=urls.correct_url(submission) if ANSWERS in parts else "",
             themes_url=urls.themes_url(submission) if THEMES in parts else "",
             assigned_to=submission.assigned_to,

@@ -16,12 +16,17 @@ from django_fsm import can_proceed, has_transition_perm
 
 from ...choices import PanelOutcome, SubGroupAgreement
 from ...models import GapInService, Meeting, TransitionLog, pounds
+from ...repeated_needs import repeated_need_counts
 from ...selectors import agenda_items, meetings_visible_to, review_history, visible_district_ids
 from ...states import CafState, GapState
 from .. import urls
-from ..base import scoped_object_or_404
+from ..base import bad_request, scoped_object_or_404
+from ..casework.similar import similar_panel
 
 WAITING_STATES = {GapState.ON_PANEL_AGENDA, CafState.ON_SUB_GROUP_AGENDA}
+
+#: `?similar=<id>` shows the "Similar gaps" panel of that gap on the agenda.
+SIMILAR = "similar"
 
 
 def _decision_step(item) -> str:
@@ -42,17 +47,36 @@ class AgendaItem:
     texts: list[tuple[str, str]]
     decision: list[tuple[str, str]] = field(default_factory=list)
     actions: list[tuple[str, str]] = field(default_factory=list)
+    #: For a gap: whether it is a repeated need, and the address of its similar gaps.
+    repeated: bool = False
+    similar_url: str = ""
 
 
 def agenda_view(request, pk):
-    """The agenda of a meeting this person may read; any other meeting answers 404."""
+    """The agenda of a meeting this person may read; any other meeting answers 404.
+    `?similar=<id>` adds the "Similar gaps" panel of one of its gaps; any other id is a 400.
+    """
     meetings = Meeting.objects.select_related("district").prefetch_related(
         "members_present", "apologies"
     )
     meeting = scoped_object_or_404(meetings_visible_to(request.user, meetings), pk)
     items = list(agenda_items(meeting))
-    decisions = _latest_decisions(items)
     agenda_path = request.path
+    may_read_casework = meeting.district_id in visible_district_ids(request.user)
+    try:
+        similar = _similar_panel(request, items, may_read_casework) or (None, None)
+    except ValueError as problem:
+        return bad_request(
+            request,
+            str(problem),
+            back_url=agenda_path,
+            title="This agenda cannot show that",
+            advice="Follow an item's “Similar gaps” link instead.",
+            back_label="Go to the agenda",
+        )
+    decisions = _latest_decisions(items)
+    gaps = [item for item in items if isinstance(item, GapInService)]
+    repeated = repeated_need_counts(gaps)
     may_act = _ActionChecker(request.user)
     summaries = []
     for item in items:
@@ -60,16 +84,33 @@ def agenda_view(request, pk):
         summary.decision = _decision(decisions.get(item.pk))
         if item.state in WAITING_STATES:
             summary.actions = may_act.links(item, agenda_path)
+        if isinstance(item, GapInService):
+            summary.repeated = repeated.is_repeated(item)
+            summary.similar_url = f"{agenda_path}?{SIMILAR}={item.pk}#similar"
         summaries.append(summary)
-    may_edit = meeting.district_id in visible_district_ids(request.user)
     context = {
         "meeting": meeting,
         "items": summaries,
         "waiting": sum(1 for item in items if item.state in WAITING_STATES),
         "meetings_url": urls.screen_url(Meeting),
-        "edit_url": urls.screen_url(meeting, "edit") if may_edit else "",
+        "edit_url": urls.screen_url(meeting, "edit") if may_read_casework else "",
+        "similar_gap": similar[0],
+        "similar": similar[1],
     }
     return TemplateResponse(request, "pei_workflow/meetings/agenda.html", context)
+
+
+def _similar_panel(request, items, may_read_casework: bool):
+    """The gap `?similar=` asks for and its panel, or None; a ValueError when it names no gap
+    on this agenda. Someone who may not read the district's casework gets the counts only."""
+    asked = request.GET.get(SIMILAR)
+    if asked is None:
+        return None
+    gaps = {str(item.pk): item for item in items if isinstance(item, GapInService)}
+    if asked not in gaps:
+        raise ValueError("The similar gaps asked for are not of a gap on this agenda.")
+    gap = gaps[asked]
+    return gap, similar_panel(gap, request.user, rows=may_read_casework)
 
 
 class _ActionChecker:

@@ -16,6 +16,7 @@ from ...models import (
     financial_year_label,
     pounds,
 )
+from ...repeated_needs import rule_of
 from ...selectors import (
     budgets_visible_to,
     meeting_districts_visible_to,
@@ -204,12 +205,24 @@ class DistrictAdmin(ScopedModelAdmin):
     menu_icon = "site"
     permission_helper_class = permissions.DistrictPermissionHelper
     inspect_view_class = LabelledInspectView
-    refusal = "Only a county lead can change a district's panel maximum."
-    list_display = ("name", "code", "maximum")
-    inspect_view_fields = ["name", "code", "panel_maximum"]
+    refusal = "Only a county lead can change a district's settings."
+    list_display = ("name", "code", "maximum", "repeated_need")
+    inspect_view_fields = [
+        "name",
+        "code",
+        "panel_maximum",
+        "repeated_need_count",
+        "repeated_need_months",
+    ]
     edit_view_class = ReasonedEditView
     edit_handler = ObjectList(
-        [FieldPanel("panel_maximum"), REASON_PANEL], base_form_class=ChangeReasonForm
+        [
+            FieldPanel("panel_maximum"),
+            FieldPanel("repeated_need_count"),
+            FieldPanel("repeated_need_months"),
+            REASON_PANEL,
+        ],
+        base_form_class=ChangeReasonForm,
     )
 
     district_path = "pk"
@@ -220,6 +233,10 @@ class DistrictAdmin(ScopedModelAdmin):
     @display(description="Panel maximum per case", ordering="panel_maximum")
     def maximum(self, district):
         return pounds(district.panel_maximum)
+
+    @display(description="Repeated need")
+    def repeated_need(self, district):
+        return rule_of(district).description.capitalize()
 
 
 class MeetingsGroup(ModelAdminGroup):
