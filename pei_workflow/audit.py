@@ -45,6 +45,7 @@ from .models.audit import (  # noqa: F401
     NOTE_ADDED,
     REDACTED,
     SIGN_IN_FAILED,
+    SIGN_IN_UNLOCKED,
     SIGNED_IN,
     SIGNED_OUT,
     STEP,

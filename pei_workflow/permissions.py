@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from .models.roles import DistrictAssignment, DistrictRole
 
 ALL_DISTRICTS_PERMISSION = "pei_workflow.work_in_all_districts"
+#: The authentication backend that holds users' permissions.
+PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def is_signed_in(user) -> bool:
@@ -26,7 +28,10 @@ def is_county_lead(user) -> bool:
 
 def county_leads():
     """Every active county lead (superusers too, as `is_county_lead` counts them)."""
-    return get_user_model().objects.with_perm(ALL_DISTRICTS_PERMISSION, is_active=True)
+    # Named, as Django asks once there are several backends: axes' (first) holds no permissions.
+    return get_user_model().objects.with_perm(
+        ALL_DISTRICTS_PERMISSION, is_active=True, backend=PERMISSIONS_BACKEND
+    )
 
 
 def is_eido_for_district(user, district_id) -> bool:

@@ -171,3 +171,4 @@ def register_audit_log_actions(actions):
     actions.register_action(audit.SIGNED_IN, "Sign in", "Signed in")
     actions.register_action(audit.SIGN_IN_FAILED, "Failed sign-in", "Failed to sign in")
     actions.register_action(audit.SIGNED_OUT, "Sign out", "Signed out")
+    actions.register_action(audit.SIGN_IN_UNLOCKED, "Unlock sign-in", "Unlocked signing in")

@@ -46,9 +46,10 @@ SIGN_IN_FAILED = "pei_workflow.sign_in_failed"
 SIGNED_OUT = "pei_workflow.sign_out"
 ASSIGNED = "pei_workflow.assign"
 NOTE_ADDED = "pei_workflow.add_note"
+SIGN_IN_UNLOCKED = "pei_workflow.unlock_sign_in"
 AUDIT_ACTIONS = frozenset(
     {VIEWED, STEP, CORRECTED, THEMES_SET, REDACTED, EXPORTED, SIGNED_IN, SIGN_IN_FAILED}
-    | {SIGNED_OUT, ASSIGNED, NOTE_ADDED}
+    | {SIGNED_OUT, ASSIGNED, NOTE_ADDED, SIGN_IN_UNLOCKED}
 )
 
 #: Why an audit log row cannot be changed.

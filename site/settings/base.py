@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as its documentation asks: it turns a locked sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pei_site.urls"
@@ -229,6 +232,8 @@ SESSION_COOKIE_AGE = 24 * 60 * 60
 # the practitioner's contact details, then the free text. `manage.py apply_retention` (daily)
 # removes them, and the privacy notice states these same periods.
 PEI_RETENTION = {"contact_details_years": 2, "free_text_years": 6}
+
+from .sign_in import *  # noqa: E402, F403
 
 # Demo accounts are refused unless a settings module switches them on (dev only).
 PEI_ALLOW_DEMO_ACCOUNTS = False

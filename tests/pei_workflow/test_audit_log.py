@@ -269,7 +269,12 @@ def test_a_change_to_a_districts_panel_maximum_is_recorded_against_the_district(
 
     response = client.post(
         screen_url(pendle, "edit"),
-        {"panel_maximum": "450.00", "change_reason": "Agreed at the Sub Group."},
+        {
+            "panel_maximum": "450.00",
+            "repeated_need_count": "3",
+            "repeated_need_months": "12",
+            "change_reason": "Agreed at the Sub Group.",
+        },
     )
 
     assert response.status_code == 302

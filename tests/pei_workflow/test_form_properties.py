@@ -748,7 +748,11 @@ def screen_overrides(screen: str, forge: bool) -> dict:
     if screen == "spotpurchasebudget":
         return {"financial_year": s.number(2020, 2035, forge)}
     if screen == "district":
-        return {"panel_maximum": s.number(0, 2000, forge)}
+        return {
+            "panel_maximum": s.number(0, 2000, forge),
+            "repeated_need_count": s.number(0, 120, forge),
+            "repeated_need_months": s.number(0, 40, forge),
+        }
     if screen == "priority":
         return {"sort_order": s.number(0, 20, forge)}
     return {}

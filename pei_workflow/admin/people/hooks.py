@@ -1,10 +1,14 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
 from ...services.people import ROLE_GRANTED, ROLE_REMOVED
+from ...services.sign_in_locks import may_unlock
 from .. import urls
+from .locks import URL_NAME as LOCKED_SIGN_INS
+from .locks import locked_sign_ins
 from .options import PeopleAdmin
 from .views import remove_county_lead
 
@@ -18,8 +22,22 @@ def register_people_urls():
             "people/county-leads/<int:user_pk>/remove/",
             remove_county_lead,
             name=urls.REMOVE_COUNTY_LEAD,
-        )
+        ),
+        path("people/locked-sign-ins/", locked_sign_ins, name=LOCKED_SIGN_INS),
     ]
+
+
+class LockedSignInsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_unlock(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_locked_sign_ins_menu_item():
+    # Beside Wagtail's Users, under Settings.
+    return LockedSignInsMenuItem(
+        "Locked sign-ins", reverse(LOCKED_SIGN_INS), icon_name="lock", order=610
+    )
 
 
 def _role_sentence(log_entry) -> str:
