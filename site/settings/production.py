@@ -6,6 +6,15 @@ from .base import ENV
 if not ENV["SECRET_KEY"]:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
 
+# Rate limits (and, later, sign-in lockouts) are counters in the cache. With a cache in each
+# process every app server would keep its own count, and a client spread over N servers would
+# get N times the limit, so production has no fallback to a local cache.
+if not ENV["REDIS_URL"]:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL to the shared Redis cache (such as redis://cache.internal:6379/0): "
+        "rate limits and lockouts must be counted in one place for every app server."
+    )
+
 DEBUG = False
 SECRET_KEY = ENV["SECRET_KEY"]
 PEI_ALLOW_DEMO_ACCOUNTS = False

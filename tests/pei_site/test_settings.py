@@ -4,6 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.pei_site.subprocesses import TEST_REDIS_URL
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -45,8 +49,41 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_takes_the_secret_key_and_turns_debug_off():
     """With SECRET_KEY set, production starts with DEBUG off and no demo accounts."""
-    env = {"SECRET_KEY": "x" * 60, "DEBUG": "1"}
+    env = {"SECRET_KEY": "x" * 60, "DEBUG": "1", "REDIS_URL": TEST_REDIS_URL}
     result = read_settings("production", env, "DEBUG", "PEI_ALLOW_DEMO_ACCOUNTS", "SECRET_KEY")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values == {"DEBUG": "False", "PEI_ALLOW_DEMO_ACCOUNTS": "False", "SECRET_KEY": "x" * 60}
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    """Without REDIS_URL each process would count its own rate limits: production stops."""
+    result = read_settings("production", {"SECRET_KEY": "x" * 60}, "CACHES")
+    assert result.returncode != 0
+    assert "Set REDIS_URL to the shared Redis cache" in result.stderr
+
+
+def test_trusted_proxy_hops_come_from_the_environment():
+    """PEI_TRUSTED_PROXY_HOPS is a count, 0 (REMOTE_ADDR only) unless set."""
+    unset = read_settings("dev", {}, "PEI_TRUSTED_PROXY_HOPS")
+    two = read_settings("dev", {"PEI_TRUSTED_PROXY_HOPS": "2"}, "PEI_TRUSTED_PROXY_HOPS")
+    assert json.loads(unset.stdout) == {"PEI_TRUSTED_PROXY_HOPS": "0"}, unset.stderr
+    assert json.loads(two.stdout) == {"PEI_TRUSTED_PROXY_HOPS": "2"}, two.stderr
+
+
+@pytest.mark.parametrize("value", ["-1", "one", "1.5", "²"])
+def test_trusted_proxy_hops_that_are_not_a_whole_number_stop_the_site(value):
+    """A count that cannot be read is refused, naming the variable, rather than guessed."""
+    result = read_settings("dev", {"PEI_TRUSTED_PROXY_HOPS": value}, "DEBUG")
+    assert result.returncode != 0
+    assert "PEI_TRUSTED_PROXY_HOPS must be a whole number" in result.stderr
+
+
+def test_the_old_trusted_proxy_header_setting_is_refused_with_its_replacement_named():
+    """PEI_TRUSTED_PROXY_HEADER is not silently ignored (every client behind the load
+    balancer would share one limit): the site stops and names PEI_TRUSTED_PROXY_HOPS."""
+    env = {"PEI_TRUSTED_PROXY_HEADER": "HTTP_X_FORWARDED_FOR"}
+    result = read_settings("dev", env, "DEBUG")
+    assert result.returncode != 0
+    assert "PEI_TRUSTED_PROXY_HEADER is no longer read" in result.stderr
+    assert "PEI_TRUSTED_PROXY_HOPS" in result.stderr
