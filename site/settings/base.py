@@ -14,7 +14,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "site"
 
 
-def env_bool(name: str, default: bool = False) -> bool:
+def env_bool(name: str, default: bool | None = False) -> bool | None:
     value = os.environ.get(name)
     if value is None:
         return default
@@ -44,6 +44,8 @@ if os.environ.get("PEI_TRUSTED_PROXY_HEADER"):
 
 ENV = {
     "SECRET_KEY": os.environ.get("SECRET_KEY", ""),
+    # Old keys, still accepted for signed values (sessions, links) while they run out.
+    "SECRET_KEY_FALLBACKS": env_list("SECRET_KEY_FALLBACKS"),
     "DEBUG": env_bool("DEBUG", False),
     "ALLOWED_HOSTS": env_list("ALLOWED_HOSTS", "127.0.0.1,localhost"),
     "CSRF_TRUSTED_ORIGINS": env_list("CSRF_TRUSTED_ORIGINS"),
@@ -54,7 +56,9 @@ ENV = {
     "EMAIL_PORT": int(os.environ.get("EMAIL_PORT", "25")),
     "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
     "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-    "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", False),
+    # None when unset: production then defaults to TLS, development to none.
+    "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", None),
+    "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL", False),
     "DEFAULT_FROM_EMAIL": os.environ.get("DEFAULT_FROM_EMAIL", "pei@example.org"),
     "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")),
     "STATIC_ROOT": os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")),
@@ -67,6 +71,7 @@ ENV = {
 }
 
 SECRET_KEY = ENV["SECRET_KEY"]
+SECRET_KEY_FALLBACKS = ENV["SECRET_KEY_FALLBACKS"]
 DEBUG = ENV["DEBUG"]
 ALLOWED_HOSTS = ENV["ALLOWED_HOSTS"]
 CSRF_TRUSTED_ORIGINS = ENV["CSRF_TRUSTED_ORIGINS"]
@@ -230,7 +235,8 @@ if ENV["EMAIL_URL_HOST"]:
     EMAIL_PORT = ENV["EMAIL_PORT"]
     EMAIL_HOST_USER = ENV["EMAIL_HOST_USER"]
     EMAIL_HOST_PASSWORD = ENV["EMAIL_HOST_PASSWORD"]
-    EMAIL_USE_TLS = ENV["EMAIL_USE_TLS"]
+    EMAIL_USE_TLS = bool(ENV["EMAIL_USE_TLS"])
+    EMAIL_USE_SSL = ENV["EMAIL_USE_SSL"]
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = ENV["DEFAULT_FROM_EMAIL"]

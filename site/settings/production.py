@@ -34,3 +34,14 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Mail goes over TLS unless it is switched off: STARTTLS (EMAIL_USE_TLS, port 587 or 25) by
+# default, or TLS from the first byte (EMAIL_USE_SSL, port 465) instead. The emails carry
+# status links, which are secrets. Django refuses both at once, but only when it first sends,
+# so the site refuses to start instead.
+EMAIL_USE_SSL = ENV["EMAIL_USE_SSL"]
+EMAIL_USE_TLS = not EMAIL_USE_SSL if ENV["EMAIL_USE_TLS"] is None else ENV["EMAIL_USE_TLS"]
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both: they are two ways of encrypting mail."
+    )

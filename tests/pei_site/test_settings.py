@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pei_site.subprocesses import TEST_REDIS_URL
+from tests.pei_site.subprocesses import TEST_REDIS_URL, production_env, run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,3 +87,88 @@ def test_the_old_trusted_proxy_header_setting_is_refused_with_its_replacement_na
     assert result.returncode != 0
     assert "PEI_TRUSTED_PROXY_HEADER is no longer read" in result.stderr
     assert "PEI_TRUSTED_PROXY_HOPS" in result.stderr
+
+
+PRINT_MAIL_CONNECTION = (
+    "from django.core.mail import get_connection\n"
+    "connection = get_connection()\n"
+    "print(type(connection).__module__, connection.use_tls, connection.use_ssl)"
+)
+
+
+@pytest.mark.parametrize(
+    ("switches", "connection"),
+    [
+        ({}, "django.core.mail.backends.smtp True False"),
+        ({"EMAIL_USE_TLS": "1"}, "django.core.mail.backends.smtp True False"),
+        ({"EMAIL_USE_TLS": "0"}, "django.core.mail.backends.smtp False False"),
+        ({"EMAIL_USE_SSL": "1"}, "django.core.mail.backends.smtp False True"),
+        ({"EMAIL_USE_SSL": "1", "EMAIL_USE_TLS": "0"}, "django.core.mail.backends.smtp False True"),
+    ],
+)
+def test_production_mail_goes_over_tls_unless_switched_off(switches, connection):
+    """Under production settings the mail connection uses STARTTLS by default; an explicit
+    EMAIL_USE_TLS=0 turns it off, and EMAIL_USE_SSL=1 uses TLS from the first byte instead."""
+    env = production_env(EMAIL_HOST="smtp.internal", EMAIL_PORT="587", **switches)
+    result = run_python(env, PRINT_MAIL_CONNECTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == connection
+
+
+def test_production_refuses_both_tls_and_ssl_for_mail():
+    """Both ways at once cannot work; the site says so at start, not at the first email."""
+    env = production_env(EMAIL_HOST="smtp.internal", EMAIL_USE_TLS="1", EMAIL_USE_SSL="1")
+    result = run_python(env, PRINT_MAIL_CONNECTION)
+    assert result.returncode != 0
+    assert "Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both" in result.stderr
+
+
+def test_secret_key_fallbacks_are_a_comma_separated_list():
+    """SECRET_KEY_FALLBACKS lists the old keys, most recent first, spaces ignored."""
+    env = production_env(SECRET_KEY_FALLBACKS=" old-key-one , old-key-two ")
+    result = run_python(
+        env, "from django.conf import settings\nprint(settings.SECRET_KEY_FALLBACKS)"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['old-key-one', 'old-key-two']"
+
+
+SIGN_A_SESSION_AND_A_VALUE = (
+    "import json\n"
+    "from django.contrib.sessions.backends.db import SessionStore\n"
+    "from django.core import signing\n"
+    "print(json.dumps([SessionStore().encode({'journey': 'gap'}), signing.dumps('link')]))"
+)
+READ_THEM_BACK = (
+    "import json\n"
+    "from django.contrib.sessions.backends.db import SessionStore\n"
+    "from django.core import signing\n"
+    "session, value = json.loads({signed!r})\n"
+    "try:\n"
+    "    value = signing.loads(value)\n"
+    "except signing.BadSignature:\n"
+    "    value = None\n"
+    "print(json.dumps([SessionStore().decode(session), value]))"
+)
+
+
+def read_back_under(env, signed: str) -> list:
+    result = run_python(env, READ_THEM_BACK.format(signed=signed))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_session_and_a_signed_value_survive_rotation_while_the_old_key_is_a_fallback():
+    """After rotating SECRET_KEY, sessions (half-filled forms, staff sign-ins) and signed
+    values made with the old key are still accepted while it is in SECRET_KEY_FALLBACKS,
+    and only then."""
+    old_env = production_env()
+    made = run_python(old_env, SIGN_A_SESSION_AND_A_VALUE)
+    assert made.returncode == 0, made.stderr
+    signed = made.stdout.strip()
+
+    rotated = production_env(SECRET_KEY_FALLBACKS=old_env["SECRET_KEY"])
+    assert read_back_under(rotated, signed) == [{"journey": "gap"}, "link"]
+
+    without_fallback = production_env()
+    assert read_back_under(without_fallback, signed) == [{}, None]
