@@ -44,7 +44,7 @@ if os.environ.get("PEI_TRUSTED_PROXY_HEADER"):
 
 ENV = {
     "SECRET_KEY": os.environ.get("SECRET_KEY", ""),
-    # Old keys, still accepted for signed values (sessions, links) while they run out.
+    # Old keys, still accepted for signed values (sessions, password-reset links) meanwhile.
     "SECRET_KEY_FALLBACKS": env_list("SECRET_KEY_FALLBACKS"),
     "DEBUG": env_bool("DEBUG", False),
     "ALLOWED_HOSTS": env_list("ALLOWED_HOSTS", "127.0.0.1,localhost"),
