@@ -24,9 +24,9 @@ Rate limit
     still ask for a link.
 
 Client address
-    REMOTE_ADDR, unless PEI_TRUSTED_PROXY_HEADER names the header your load balancer sets
-    (such as "X-Forwarded-For"). Only the last address in that header is used: it is the one
-    the load balancer added; earlier ones come from the client and could be forged.
+    REMOTE_ADDR, or with PEI_TRUSTED_PROXY_HOPS proxies in front of the site the address the
+    outermost one added to X-Forwarded-For; an IPv6 client's whole /64 counts as one. The
+    cache keeps a keyed hash of it, never the address (pei_forms.client_address).
 
 Size
     Every text field has a length limit (see the forms). On top of that a POST whose body is
@@ -35,11 +35,12 @@ Size
     lower that setting to tighten what any view reads.
 """
 
-import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+from .client_address import client_key
 
 HONEYPOT_FIELD = "website"
 DEFAULT_RATE_LIMIT = "10/hour"
@@ -63,16 +64,6 @@ def post_too_large(request) -> bool:
     except ValueError:
         return True
     return length > MAX_POST_BYTES
-
-
-def client_address(request) -> str:
-    header = getattr(settings, "PEI_TRUSTED_PROXY_HEADER", "")
-    if header:
-        value = request.META.get(header) or request.headers.get(header, "")
-        addresses = [part.strip() for part in value.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def rate_limit() -> tuple[int, int]:
@@ -103,9 +94,9 @@ def allow(key: str, *, limit: int, window: int) -> bool:
 
 
 def allow_client(request, scope: str, *, limit: int, window: int) -> bool:
-    """`allow` for the request's client address, hashed so the cache holds no address."""
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    return allow(f"{scope}:{address}", limit=limit, window=window)
+    """`allow` for the request's client (its address, or its IPv6 /64), keyed by a keyed
+    hash so the cache holds no address."""
+    return allow(f"{scope}:{client_key(request)}", limit=limit, window=window)
 
 
 def take_send_allowance(request) -> bool:

@@ -8,12 +8,13 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "site"
 
 
-def env_bool(name: str, default: bool = False) -> bool:
+def env_bool(name: str, default: bool | None = False) -> bool | None:
     value = os.environ.get(name)
     if value is None:
         return default
@@ -24,8 +25,27 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_count(name: str, default: int = 0) -> int:
+    """A whole number of things, 0 or more; anything else stops the site with one line."""
+    value = os.environ.get(name, str(default)).strip()
+    if not (value.isascii() and value.isdigit()):
+        raise ImproperlyConfigured(f"{name} must be a whole number, 0 or more, not {value!r}.")
+    return int(value)
+
+
+# The old setting named a header and took its last address. It is refused rather than read
+# or ignored: ignored, every client behind the load balancer would share one rate limit.
+if os.environ.get("PEI_TRUSTED_PROXY_HEADER"):
+    raise ImproperlyConfigured(
+        "PEI_TRUSTED_PROXY_HEADER is no longer read: remove it and set PEI_TRUSTED_PROXY_HOPS "
+        "to the number of proxies in front of the site (1 for one load balancer)."
+    )
+
+
 ENV = {
     "SECRET_KEY": os.environ.get("SECRET_KEY", ""),
+    # Old keys, still accepted for signed values (sessions, password-reset links) meanwhile.
+    "SECRET_KEY_FALLBACKS": env_list("SECRET_KEY_FALLBACKS"),
     "DEBUG": env_bool("DEBUG", False),
     "ALLOWED_HOSTS": env_list("ALLOWED_HOSTS", "127.0.0.1,localhost"),
     "CSRF_TRUSTED_ORIGINS": env_list("CSRF_TRUSTED_ORIGINS"),
@@ -36,7 +56,9 @@ ENV = {
     "EMAIL_PORT": int(os.environ.get("EMAIL_PORT", "25")),
     "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
     "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-    "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", False),
+    # None when unset: production then defaults to TLS, development to none.
+    "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", None),
+    "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL", False),
     "DEFAULT_FROM_EMAIL": os.environ.get("DEFAULT_FROM_EMAIL", "pei@example.org"),
     "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")),
     "STATIC_ROOT": os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")),
@@ -45,10 +67,11 @@ ENV = {
     "SECURE_HSTS_SECONDS": int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")),
     "SECURE_HSTS_PRELOAD": env_bool("SECURE_HSTS_PRELOAD", True),
     "PEI_SUBMISSION_RATE_LIMIT": os.environ.get("PEI_SUBMISSION_RATE_LIMIT", "10/hour"),
-    "PEI_TRUSTED_PROXY_HEADER": os.environ.get("PEI_TRUSTED_PROXY_HEADER", ""),
+    "PEI_TRUSTED_PROXY_HOPS": env_count("PEI_TRUSTED_PROXY_HOPS"),
 }
 
 SECRET_KEY = ENV["SECRET_KEY"]
+SECRET_KEY_FALLBACKS = ENV["SECRET_KEY_FALLBACKS"]
 DEBUG = ENV["DEBUG"]
 ALLOWED_HOSTS = ENV["ALLOWED_HOSTS"]
 CSRF_TRUSTED_ORIGINS = ENV["CSRF_TRUSTED_ORIGINS"]
@@ -215,16 +238,18 @@ if ENV["EMAIL_URL_HOST"]:
     EMAIL_PORT = ENV["EMAIL_PORT"]
     EMAIL_HOST_USER = ENV["EMAIL_HOST_USER"]
     EMAIL_HOST_PASSWORD = ENV["EMAIL_HOST_PASSWORD"]
-    EMAIL_USE_TLS = ENV["EMAIL_USE_TLS"]
+    EMAIL_USE_TLS = bool(ENV["EMAIL_USE_TLS"])
+    EMAIL_USE_SSL = ENV["EMAIL_USE_SSL"]
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = ENV["DEFAULT_FROM_EMAIL"]
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Public forms: sends allowed per client address, and the header (such as
-# HTTP_X_FORWARDED_FOR) that the load balancer sets with the client's address, if any.
+# Public forms: sends allowed per client address, and how many proxies (load balancers) in
+# front of the site add to X-Forwarded-For; 0 means the client is REMOTE_ADDR
+# (pei_forms/client_address.py).
 PEI_SUBMISSION_RATE_LIMIT = ENV["PEI_SUBMISSION_RATE_LIMIT"]
-PEI_TRUSTED_PROXY_HEADER = ENV["PEI_TRUSTED_PROXY_HEADER"]
+PEI_TRUSTED_PROXY_HOPS = ENV["PEI_TRUSTED_PROXY_HOPS"]
 # A half-filled form waits in the session for at most a day.
 SESSION_COOKIE_AGE = 24 * 60 * 60
 

@@ -6,6 +6,15 @@ from .base import ENV
 if not ENV["SECRET_KEY"]:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
 
+# Rate limits (and, later, sign-in lockouts) are counters in the cache. With a cache in each
+# process every app server would keep its own count, and a client spread over N servers would
+# get N times the limit, so production has no fallback to a local cache.
+if not ENV["REDIS_URL"]:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL to the shared Redis cache (such as redis://cache.internal:6379/0): "
+        "rate limits and lockouts must be counted in one place for every app server."
+    )
+
 DEBUG = False
 SECRET_KEY = ENV["SECRET_KEY"]
 PEI_ALLOW_DEMO_ACCOUNTS = False
@@ -25,3 +34,14 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Mail goes over TLS unless it is switched off: STARTTLS (EMAIL_USE_TLS, port 587 or 25) by
+# default, or TLS from the first byte (EMAIL_USE_SSL, port 465) instead. The emails carry
+# status links, which are secrets. Django refuses both at once, but only when it first sends,
+# so the site refuses to start instead.
+EMAIL_USE_SSL = ENV["EMAIL_USE_SSL"]
+EMAIL_USE_TLS = not EMAIL_USE_SSL if ENV["EMAIL_USE_TLS"] is None else ENV["EMAIL_USE_TLS"]
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both: they are two ways of encrypting mail."
+    )

@@ -113,6 +113,8 @@ def test_production_settings_refuse_with_a_one_line_error_and_non_zero_exit(tmp_
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pei_site.settings.production",
         "SECRET_KEY": "a-test-secret-key-for-this-subprocess-only",
+        # Production needs a shared cache to start; this command refuses before using it.
+        "REDIS_URL": "redis://127.0.0.1:6379/13",
         "SQLITE_PATH": str(tmp_path / "unused.sqlite3"),
     }
     env.pop("DATABASE_URL", None)

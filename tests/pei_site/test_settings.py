@@ -4,6 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.pei_site.subprocesses import TEST_REDIS_URL, production_env, run_python
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -45,8 +49,126 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_takes_the_secret_key_and_turns_debug_off():
     """With SECRET_KEY set, production starts with DEBUG off and no demo accounts."""
-    env = {"SECRET_KEY": "x" * 60, "DEBUG": "1"}
+    env = {"SECRET_KEY": "x" * 60, "DEBUG": "1", "REDIS_URL": TEST_REDIS_URL}
     result = read_settings("production", env, "DEBUG", "PEI_ALLOW_DEMO_ACCOUNTS", "SECRET_KEY")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values == {"DEBUG": "False", "PEI_ALLOW_DEMO_ACCOUNTS": "False", "SECRET_KEY": "x" * 60}
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    """Without REDIS_URL each process would count its own rate limits: production stops."""
+    result = read_settings("production", {"SECRET_KEY": "x" * 60}, "CACHES")
+    assert result.returncode != 0
+    assert "Set REDIS_URL to the shared Redis cache" in result.stderr
+
+
+def test_trusted_proxy_hops_come_from_the_environment():
+    """PEI_TRUSTED_PROXY_HOPS is a count, 0 (REMOTE_ADDR only) unless set."""
+    unset = read_settings("dev", {}, "PEI_TRUSTED_PROXY_HOPS")
+    two = read_settings("dev", {"PEI_TRUSTED_PROXY_HOPS": "2"}, "PEI_TRUSTED_PROXY_HOPS")
+    assert json.loads(unset.stdout) == {"PEI_TRUSTED_PROXY_HOPS": "0"}, unset.stderr
+    assert json.loads(two.stdout) == {"PEI_TRUSTED_PROXY_HOPS": "2"}, two.stderr
+
+
+@pytest.mark.parametrize("value", ["-1", "one", "1.5", "²"])
+def test_trusted_proxy_hops_that_are_not_a_whole_number_stop_the_site(value):
+    """A count that cannot be read is refused, naming the variable, rather than guessed."""
+    result = read_settings("dev", {"PEI_TRUSTED_PROXY_HOPS": value}, "DEBUG")
+    assert result.returncode != 0
+    assert "PEI_TRUSTED_PROXY_HOPS must be a whole number" in result.stderr
+
+
+def test_the_old_trusted_proxy_header_setting_is_refused_with_its_replacement_named():
+    """PEI_TRUSTED_PROXY_HEADER is not silently ignored (every client behind the load
+    balancer would share one limit): the site stops and names PEI_TRUSTED_PROXY_HOPS."""
+    env = {"PEI_TRUSTED_PROXY_HEADER": "HTTP_X_FORWARDED_FOR"}
+    result = read_settings("dev", env, "DEBUG")
+    assert result.returncode != 0
+    assert "PEI_TRUSTED_PROXY_HEADER is no longer read" in result.stderr
+    assert "PEI_TRUSTED_PROXY_HOPS" in result.stderr
+
+
+PRINT_MAIL_CONNECTION = (
+    "from django.core.mail import get_connection\n"
+    "connection = get_connection()\n"
+    "print(type(connection).__module__, connection.use_tls, connection.use_ssl)"
+)
+
+
+@pytest.mark.parametrize(
+    ("switches", "connection"),
+    [
+        ({}, "django.core.mail.backends.smtp True False"),
+        ({"EMAIL_USE_TLS": "1"}, "django.core.mail.backends.smtp True False"),
+        ({"EMAIL_USE_TLS": "0"}, "django.core.mail.backends.smtp False False"),
+        ({"EMAIL_USE_SSL": "1"}, "django.core.mail.backends.smtp False True"),
+        ({"EMAIL_USE_SSL": "1", "EMAIL_USE_TLS": "0"}, "django.core.mail.backends.smtp False True"),
+    ],
+)
+def test_production_mail_goes_over_tls_unless_switched_off(switches, connection):
+    """Under production settings the mail connection uses STARTTLS by default; an explicit
+    EMAIL_USE_TLS=0 turns it off, and EMAIL_USE_SSL=1 uses TLS from the first byte instead."""
+    env = production_env(EMAIL_HOST="smtp.internal", EMAIL_PORT="587", **switches)
+    result = run_python(env, PRINT_MAIL_CONNECTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == connection
+
+
+def test_production_refuses_both_tls_and_ssl_for_mail():
+    """Both ways at once cannot work; the site says so at start, not at the first email."""
+    env = production_env(EMAIL_HOST="smtp.internal", EMAIL_USE_TLS="1", EMAIL_USE_SSL="1")
+    result = run_python(env, PRINT_MAIL_CONNECTION)
+    assert result.returncode != 0
+    assert "Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both" in result.stderr
+
+
+def test_secret_key_fallbacks_are_a_comma_separated_list():
+    """SECRET_KEY_FALLBACKS lists the old keys, most recent first, spaces ignored."""
+    env = production_env(SECRET_KEY_FALLBACKS=" old-key-one , old-key-two ")
+    result = run_python(
+        env, "from django.conf import settings\nprint(settings.SECRET_KEY_FALLBACKS)"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['old-key-one', 'old-key-two']"
+
+
+SIGN_A_SESSION_AND_A_VALUE = (
+    "import json\n"
+    "from django.contrib.sessions.backends.db import SessionStore\n"
+    "from django.core import signing\n"
+    "print(json.dumps([SessionStore().encode({'journey': 'gap'}), signing.dumps('link')]))"
+)
+READ_THEM_BACK = (
+    "import json\n"
+    "from django.contrib.sessions.backends.db import SessionStore\n"
+    "from django.core import signing\n"
+    "session, value = json.loads({signed!r})\n"
+    "try:\n"
+    "    value = signing.loads(value)\n"
+    "except signing.BadSignature:\n"
+    "    value = None\n"
+    "print(json.dumps([SessionStore().decode(session), value]))"
+)
+
+
+def read_back_under(env, signed: str) -> list:
+    result = run_python(env, READ_THEM_BACK.format(signed=signed))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_session_and_a_signed_value_survive_rotation_while_the_old_key_is_a_fallback():
+    """After rotating SECRET_KEY, sessions (half-filled forms, staff sign-ins) and signed
+    values made with the old key are still accepted while it is in SECRET_KEY_FALLBACKS,
+    and only then."""
+    old_env = production_env()
+    made = run_python(old_env, SIGN_A_SESSION_AND_A_VALUE)
+    assert made.returncode == 0, made.stderr
+    signed = made.stdout.strip()
+
+    rotated = production_env(SECRET_KEY_FALLBACKS=old_env["SECRET_KEY"])
+    assert read_back_under(rotated, signed) == [{"journey": "gap"}, "link"]
+
+    without_fallback = production_env()
+    assert read_back_under(without_fallback, signed) == [{}, None]
