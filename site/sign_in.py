@@ -8,7 +8,21 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 
+from pei_forms.client_address import UNREADABLE, client_address, client_group
 from pei_workflow.services.sign_in_locks import NO_ACCOUNT_PREFIX
+
+#: What an address that cannot be read is counted as: one address, shared by them all.
+UNREADABLE_ADDRESS = "0.0.0.0"  # noqa: S104 (a value stored, not an address bound to)
+
+
+def sign_in_address(request) -> str:
+    """AXES_CLIENT_IP_CALLABLE: the client as the public forms' limits see it (through the
+    trusted proxies only), an IPv6 client by its /64 (written as the network's first address,
+    which axes can store), so a client cannot escape a lock by moving within its /64."""
+    group = client_group(client_address(request))
+    if group == UNREADABLE:
+        return UNREADABLE_ADDRESS
+    return group.partition("/")[0]
 
 
 def tracked_username(request, credentials=None) -> str:

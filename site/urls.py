@@ -7,7 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance_pages import views as guidance_views
 
+from .password_reset import LimitedPasswordResetView
+
 urlpatterns = [
+    # Before the admin's own: the same address and name, with limits.
+    path(
+        "admin/password_reset/",
+        LimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", guidance_views.search, name="search"),

@@ -22,8 +22,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_USERNAME_CALLABLE = "pei_site.sign_in.tracked_username"
 # A successful sign-in forgets the account's earlier failures.
 AXES_RESET_ON_SUCCESS = True
-# The same client address the public forms' limits use, which trusts only the load balancer.
-AXES_CLIENT_IP_CALLABLE = "pei_forms.protection.client_address"
+# The same client the public forms' limits count: only the trusted proxies are believed.
+AXES_CLIENT_IP_CALLABLE = "pei_site.sign_in.sign_in_address"
 AXES_LOCKOUT_CALLABLE = "pei_site.sign_in.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 # The audit log already records every sign-in, failed sign-in and sign-out; axes' own log of

@@ -116,6 +116,14 @@ def test_a_county_lead_unlocks_an_address_and_the_audit_log_does_not_name_it():
     assert "203.0.113.50" not in str(entry.label) + str(entry.data)
 
 
+def test_an_ipv6_client_cannot_escape_a_lock_by_moving_within_its_64():
+    for n in range(5):
+        fail(client_at(f"2001:db8:1:2::{n + 1}"), f"name-{n}", times=1)
+    officer = admin_eido("PEN")
+    assert sign_in(client_at("2001:db8:1:2::beef"), officer.username).status_code == 429
+    assert sign_in(client_at("2001:db8:1:3::1"), officer.username).status_code == 302
+
+
 @pytest.mark.parametrize(
     "answers",
     [{}, {"account": "nobody-locked"}, {"address": "192.0.2.1"}, {"account": "a", "address": "b"}],
