@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from guidance_pages import views as guidance_views
 
 from .password_reset import LimitedPasswordResetView
+from .staff_sessions import keep_alive
 
 urlpatterns = [
     # Before the admin's own: the same address and name, with limits.
@@ -16,6 +17,7 @@ urlpatterns = [
         LimitedPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
+    path("admin/keep-alive/", keep_alive, name="pei_staff_keep_alive"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", guidance_views.search, name="search"),

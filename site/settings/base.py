@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pei_site.staff_sessions.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -250,8 +251,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # (pei_forms/client_address.py).
 PEI_SUBMISSION_RATE_LIMIT = ENV["PEI_SUBMISSION_RATE_LIMIT"]
 PEI_TRUSTED_PROXY_HOPS = ENV["PEI_TRUSTED_PROXY_HOPS"]
-# A half-filled form waits in the session for at most a day.
+# A half-filled form waits in the session for at most a day; a member of staff's session
+# ends after 30 minutes without a request (pei_site/staff_sessions.py).
 SESSION_COOKIE_AGE = 24 * 60 * 60
+PEI_STAFF_IDLE_SECONDS = 30 * 60
 
 # How long a case's personal data is kept after it is closed, declined or withdrawn, in years:
 # the practitioner's contact details, then the free text. `manage.py apply_retention` (daily)
