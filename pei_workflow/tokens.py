@@ -1,12 +1,22 @@
 """Private status links. A token carries 256 random bits from `secrets`; only its SHA-256 hash
-is stored, so a copy of the database cannot be turned back into working links."""
+is stored, so a copy of the database cannot be turned back into working links.
 
+A link stops working PEI_STATUS_LINK_DAYS after its case ended (closed, declined or
+withdrawn; the same ending the retention schedule counts from), and at once when the
+practitioner's email address is corrected (`services.editing.correct_answers`): a link sent
+to a wrong address must not go on working for whoever has it.
+"""
+
+import datetime
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from .models import Submission
+from .states import ENDED_STATES
 
 TOKEN_BYTES = 32
 
@@ -38,5 +48,20 @@ def submission_for_token(token: str, models: list[type[Submission]]) -> Submissi
             model.objects.select_related("district").filter(status_token_hash=digest).first()
         )
         if submission is not None:
-            return submission
+            return None if _expired(submission) else submission
     return None
+
+
+def _expired(submission: Submission) -> bool:
+    if submission.state not in ENDED_STATES:
+        return False
+    from .services.retention import ended_cases  # the ending the retention schedule counts
+
+    ended_at = (
+        ended_cases(type(submission))
+        .filter(pk=submission.pk)
+        .values_list("ended_at", flat=True)
+        .first()
+    )
+    days = datetime.timedelta(days=settings.PEI_STATUS_LINK_DAYS)
+    return ended_at is not None and timezone.now() - ended_at > days

@@ -15,7 +15,6 @@ from pei_workflow.services import TransitionRefused, provide_information, withdr
 from pei_workflow.tokens import submission_for_token
 
 from ..protection import allow_client
-from .csrf import csrf_protect_no_referrer
 from .forms import AnswerForm, ResendLinkForm
 from .notifications import email_digest, send_status_link
 from .presenters import INFORMATION_REQUESTED, no_longer_possible, step_refused, summarise
@@ -23,10 +22,12 @@ from .presenters import INFORMATION_REQUESTED, no_longer_possible, step_refused,
 STATUS_MODELS = [GapInService, CafEscalation]
 
 # The headers of every response from these views. The token is in the address, so the page
-# must not be sent on as a referrer, kept in a shared or browser cache, or indexed. With
-# no-referrer, browsers post these pages' forms with "Origin: null": see .csrf.
+# must not be sent on to another site as a referrer, kept in a shared or browser cache, or
+# indexed. "same-origin" sends the address only back to this site (whose logs redact tokens:
+# pei_forms.logging), so browsers post these pages' forms with their real Origin and
+# Django's own CSRF check, Origin included, applies as on every other page.
 PRIVATE_HEADERS = {
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
     "X-Robots-Tag": "noindex",
 }
@@ -58,7 +59,6 @@ def link_not_found(request):
 
 
 @private
-@csrf_protect_no_referrer
 @require_http_methods(["GET", "POST"])
 def status(request, token: str):
     """Show the submission's state and history; take the answer to an information request."""
@@ -96,7 +96,6 @@ def status(request, token: str):
 
 
 @private
-@csrf_protect_no_referrer
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token: str):
     """Ask the practitioner to confirm, then withdraw the submission."""
@@ -123,7 +122,6 @@ def withdraw(request, token: str):
 
 
 @private
-@csrf_protect_no_referrer
 @require_http_methods(["GET", "POST"])
 def resend_link(request):
     """Take a reference and an email address and queue a new link.

@@ -111,6 +111,10 @@ def correct_answers(
             return locked
         for name in changed:
             setattr(locked, name, changes[name])
+        if "email" in changed:
+            # The link went to the old address: whoever has it must not keep reading the
+            # case. The practitioner asks for a new one, which goes to the corrected address.
+            locked.status_token_hash = None
         locked.full_clean(exclude=["state"])
         locked._change_reason = reason
         locked._history_user = actor

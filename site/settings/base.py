@@ -261,6 +261,9 @@ PEI_STAFF_IDLE_SECONDS = 30 * 60
 # removes them, and the privacy notice states these same periods.
 PEI_RETENTION = {"contact_details_years": 2, "free_text_years": 6}
 
+# A practitioner's status link stops working this many days after their case ended.
+PEI_STATUS_LINK_DAYS = 90
+
 from .sign_in import *  # noqa: E402, F403
 
 # Demo accounts are refused unless a settings module switches them on (dev only).

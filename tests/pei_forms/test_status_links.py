@@ -1,6 +1,7 @@
 """The private status link: who it opens the page for, what every failure looks like, how a
 new link is sent, and the headers that keep it out of referrers, caches and search engines."""
 
+import datetime
 import re
 import secrets
 
@@ -8,20 +9,21 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from pei_forms.status.notifications import LINKS_PER_SUBMISSION
 from pei_forms.status.views import RESEND_LIMIT
 from pei_workflow.models import GapInService
-from pei_workflow.services import submit_caf_escalation, submit_gap_in_service
+from pei_workflow.services import correct_answers, submit_caf_escalation, submit_gap_in_service
 from pei_workflow.tokens import hash_token, issue_status_token
 from tests.email_queue import FAILING_EMAIL_BACKEND, run_email_worker
-from tests.factories import caf_answers, gap_answers
+from tests.factories import caf_answers, county_lead, gap_answers
 
 pytestmark = pytest.mark.django_db
 
 PRIVATE_HEADERS = {
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
     "X-Robots-Tag": "noindex",
 }
@@ -59,7 +61,7 @@ def link_in(message) -> str:
 
 
 def test_the_status_link_opens_the_page_with_private_headers(client, gap):
-    """The emailed link opens the page (200) with no-referrer, no-store and noindex."""
+    """The emailed link opens the page (200) with same-origin, no-store and noindex."""
     token = issue_status_token(gap)
     response = client.get(status_url(token))
     assert response.status_code == 200
@@ -245,3 +247,47 @@ def test_a_mail_failure_is_retried_with_a_fresh_link(client, gap, settings):
     retry = DBTaskResult.objects.filter(status="READY", task_path__endswith="send_status_link")
     assert retry.count() == 1
     assert retry.get().args_kwargs["kwargs"]["attempt"] == 2
+
+
+# When a link stops working.
+
+
+def ended_days_ago(gap, days: int):
+    GapInService.objects.filter(pk=gap.pk).update(
+        state="closed", closed_at=timezone.now() - datetime.timedelta(days=days)
+    )
+
+
+def test_a_link_stops_working_ninety_days_after_its_case_ended(client, gap):
+    token = issue_status_token(gap)
+    ended_days_ago(gap, 89)
+    assert client.get(status_url(token)).status_code == 200
+    ended_days_ago(gap, 91)
+    response = client.get(status_url(token))
+    assert response.status_code == 404
+    assert response.content == client.get(status_url(secrets.token_urlsafe(32))).content
+
+
+def test_an_open_case_keeps_its_link_however_old(client, gap):
+    token = issue_status_token(gap)
+    GapInService.objects.filter(pk=gap.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    assert client.get(status_url(token)).status_code == 200
+
+
+def test_correcting_the_email_address_stops_the_link_and_another_answer_does_not(client, gap):
+    token = issue_status_token(gap)
+    lead = county_lead()
+    correct_answers(
+        submission=gap, actor=lead, changes={"job_title": "Senior mentor"}, reason="Typo."
+    )
+    assert client.get(status_url(token)).status_code == 200
+    correct_answers(
+        submission=GapInService.objects.get(pk=gap.pk),
+        actor=lead,
+        changes={"email": "sam.taylor@example.net"},
+        reason="The practitioner gave the wrong address.",
+    )
+    assert client.get(status_url(token)).status_code == 404
+    assert GapInService.objects.get(pk=gap.pk).status_token_hash is None

@@ -295,7 +295,7 @@ def test_the_action_pages_are_private_too(client, asked, token):
         client.post(status_url(token), {"answer": ""}),
         client.post(status_url(token), {"answer": "Fine."}),
     ):
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         assert response["Cache-Control"] == "no-store"
         assert response["X-Robots-Tag"] == "noindex"
 
@@ -310,26 +310,27 @@ def csrf_client_and_token(url: str):
     return client, token
 
 
-def test_a_post_from_the_no_referrer_page_passes_csrf_with_its_null_origin(asked, token):
-    """Browsers send "Origin: null" from a no-referrer page; with the form's CSRF token the
-    answer is accepted."""
+def test_a_post_from_the_status_page_passes_django_csrf_check_with_its_own_origin(asked, token):
+    """Under "same-origin" browsers send the page's real Origin: with the form's CSRF token
+    the answer is accepted."""
     client, csrf = csrf_client_and_token(status_url(token))
     response = client.post(
         status_url(token),
         {"answer": "The hospice has a waiting list.", "csrfmiddlewaretoken": csrf},
-        HTTP_ORIGIN="null",
+        HTTP_ORIGIN="http://testserver",
     )
     assert response.status_code == 302
     assert GapInService.objects.get(pk=asked.pk).state == "in_review"
 
 
 @pytest.mark.parametrize(
-    ("origin", "with_token"), [("null", False), ("https://attacker.example", True)]
+    ("origin", "with_token"),
+    [("http://testserver", False), ("null", True), ("https://attacker.example", True)],
 )
-def test_a_post_without_the_csrf_token_or_from_another_site_is_refused(
+def test_a_post_without_the_csrf_token_or_from_another_origin_is_refused(
     asked, token, origin, with_token
 ):
-    """A null Origin still needs the CSRF token; a foreign Origin is refused even with it."""
+    """The token is needed; a null or foreign Origin is refused even with it."""
     client, csrf = csrf_client_and_token(withdraw_url(token))
     data = {"csrfmiddlewaretoken": csrf} if with_token else {}
     response = client.post(withdraw_url(token), data, HTTP_ORIGIN=origin)
