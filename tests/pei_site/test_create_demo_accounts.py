@@ -236,3 +236,32 @@ def test_demo_roles_are_given_through_the_people_service():
 
     logged = ModelLogEntry.objects.filter(action=ROLE_GRANTED).values_list("label", flat=True)
     assert set(logged) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", ["pei", "lancashire_pei", "casework", "pei_production"])
+def test_refuses_a_database_not_named_as_a_throwaway_one_even_under_development_settings(
+    settings, name
+):
+    """manage.py without DJANGO_SETTINGS_MODULE reads the development settings: on a
+    production host the database itself says no."""
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    saved = dict(database)
+    database.update(ENGINE="django.db.backends.postgresql", NAME=name)
+    try:
+        with pytest.raises(CommandError, match="throwaway database"):
+            call_command("create_demo_accounts", stdout=StringIO())
+        with pytest.raises(CommandError, match="throwaway database"):
+            call_command("generate_casework", "10", "--no-progress", stdout=StringIO())
+    finally:
+        database.clear()
+        database.update(saved)
+    assert not get_user_model().objects.filter(username__in=EXPECTED).exists()
+
+
+@pytest.mark.parametrize("name", ["test_pei", "pei_test", "pei_demo", "bench2", "pei-dev"])
+def test_a_database_named_for_tests_demos_development_or_benchmarks_is_throwaway(name):
+    from pei_workflow.demo_data import THROWAWAY_NAME
+
+    assert THROWAWAY_NAME.search(name)

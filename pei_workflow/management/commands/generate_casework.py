@@ -3,11 +3,12 @@
 import sys
 import time
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from pei_workflow.synthetic import generate_casework
+
+from ...demo_data import demo_data_refusal
 
 
 class Command(BaseCommand):
@@ -26,10 +27,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, count, seed, no_progress, **options):
-        if not getattr(settings, "PEI_ALLOW_DEMO_ACCOUNTS", False):
-            raise CommandError(
-                "Synthetic casework is switched off in these settings (PEI_ALLOW_DEMO_ACCOUNTS)."
-            )
+        refusal = demo_data_refusal("synthetic casework")
+        if refusal:
+            raise CommandError(refusal)
         if not 1 <= count <= 200_000:
             raise CommandError("Give a count from 1 to 200000.")
         started = time.perf_counter()

@@ -5,7 +5,6 @@ import datetime
 import secrets
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from pei_site import roles
 from pei_workflow.choices import MeetingKind
+from pei_workflow.demo_data import demo_data_refusal
 from pei_workflow.models import (
     District,
     Meeting,
@@ -65,10 +65,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        if not getattr(settings, "PEI_ALLOW_DEMO_ACCOUNTS", False):
-            raise CommandError(
-                "Demo accounts are switched off in these settings (PEI_ALLOW_DEMO_ACCOUNTS)."
-            )
+        refusal = demo_data_refusal("demo accounts")
+        if refusal:
+            raise CommandError(refusal)
         district = District.objects.filter(code=DEMO_DISTRICT_CODE).first()
         if district is None:
             raise CommandError(
