@@ -8,3 +8,8 @@ class PeiSiteConfig(AppConfig):
     label = "pei_site"
     verbose_name = "PEI site"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import page_changes
+
+        page_changes.connect()

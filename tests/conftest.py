@@ -62,3 +62,14 @@ def loaded_site(db):
 def pytest_collection_modifyitems(items):
     # Browser tests use transactional databases; running them last keeps the rest fast.
     items.sort(key=lambda item: "tests/e2e/" in str(item.fspath))
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """The page cache lives in the test cache, which outlasts each test's database: a page
+    one test cached must not be served to the next, whose rolled-back database sent no
+    change signal."""
+    from django.core.cache import cache
+
+    cache.delete("pei_page_cache:generation")
+    yield

@@ -115,6 +115,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a reader's page from the cache skips everything below.
+    "pei_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -255,6 +257,11 @@ PEI_TRUSTED_PROXY_HOPS = ENV["PEI_TRUSTED_PROXY_HOPS"]
 # ends after 30 minutes without a request (pei_site/staff_sessions.py).
 SESSION_COOKIE_AGE = 24 * 60 * 60
 PEI_STAFF_IDLE_SECONDS = 30 * 60
+
+# Public pages for readers without a session, from the shared cache (pei_site/page_cache.py):
+# how long an entry lasts (0 switches it off), and which cache holds them.
+PEI_PAGE_CACHE_SECONDS = int(os.environ.get("PEI_PAGE_CACHE_SECONDS", "600"))
+PEI_PAGE_CACHE_ALIAS = "default"
 
 # How long a case's personal data is kept after it is closed, declined or withdrawn, in years:
 # the practitioner's contact details, then the free text. `manage.py apply_retention` (daily)

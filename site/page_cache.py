@@ -1,0 +1,129 @@
+"""Public pages from the shared cache, for readers without a session (issue 16).
+
+Wagtail 8 has no page cache of its own, and wagtail-cache pins Wagtail below 8. This is a
+small middleware on Django's cache (Redis in production, so every app server shares it):
+
+What is cached
+    A GET from someone with no session cookie (a reader: no practitioner with a half-filled
+    form, no member of staff), outside the admin, the status pages and documents (which may
+    be private), answered 200 with no cookie set, no CSRF token used (a page with a form
+    holds a token of its own visitor's), and nothing marking it private. Its status, headers
+    (the security headers included) and body are kept for PEI_PAGE_CACHE_SECONDS.
+
+When it is forgotten
+    Every change that a public page can show bumps one generation number in the cache: a
+    page published, unpublished, moved or deleted, a snippet or setting (the menu, the
+    footer, the contacts), an image or document, a form's help text, or the service
+    directory's services, districts and themes. An entry made under an older generation is
+    never served, so the change shows at once on every server. The bump happens when the
+    change is made and again when its transaction commits, so no request can keep the old
+    page after it.
+
+The generation and the entry are read in one round trip (`get_many`). The generation is a
+random token, not a count: if the cache loses it, a new one is made, and nothing kept before
+can match it.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.urls import reverse
+
+GENERATION_KEY = "pei_page_cache:generation"
+HIT_HEADER = "X-Page-Cache"
+#: Paths never cached, besides the admin's: private by nature.
+PRIVATE_PREFIXES = ("/status/", "/documents/")
+#: Vary headers a cached answer may have: every reader without a session gets the same.
+HARMLESS_VARY = {"cookie", "accept-encoding"}
+
+
+def _cache():
+    return caches[settings.PEI_PAGE_CACHE_ALIAS]
+
+
+def _admin_prefix() -> str:
+    return reverse("wagtailadmin_home")
+
+
+def _key(request) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return "pei_page_cache:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_reader(request) -> bool:
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith((_admin_prefix(), *PRIVATE_PREFIXES))
+    )
+
+
+def may_keep(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= HARMLESS_VARY
+
+
+class PageCacheMiddleware:
+    """Early in MIDDLEWARE, after the security and static-file middleware: a hit skips the
+    session, the user, CSRF and the view. The headers the inner middleware adds (the
+    Content-Security-Policy, the Permissions-Policy) are part of what is kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PEI_PAGE_CACHE_SECONDS or not is_reader(request):
+            return self.get_response(request)
+        key = _key(request)
+        found = _cache().get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or _new_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return _rebuilt(entry)
+        response = self.get_response(request)
+        if may_keep(request, response):
+            entry = (generation, response.status_code, list(response.items()), response.content)
+            _cache().set(key, entry, settings.PEI_PAGE_CACHE_SECONDS)
+        return response
+
+
+def _rebuilt(entry) -> HttpResponse:
+    _, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HIT_HEADER] = "hit"
+    return response
+
+
+def forget_every_page() -> None:
+    """Start a new generation now, and again once the current transaction commits: a reader
+    between the two could have cached the page as it was before the commit."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _new_generation() -> str:
+    """The generation when the cache has none (new, flushed or evicted): one made now, or
+    the one another server made a moment before."""
+    made = uuid.uuid4().hex
+    if _cache().add(GENERATION_KEY, made, timeout=None):
+        return made
+    return _cache().get(GENERATION_KEY) or made
