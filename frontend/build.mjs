@@ -15,6 +15,7 @@ const govukDist = join(here, "node_modules", "govuk-frontend", "dist", "govuk");
 
 mkdirSync(join(build, "css"), { recursive: true });
 mkdirSync(join(build, "js"), { recursive: true });
+mkdirSync(join(build, "images"), { recursive: true });
 
 const css = sass.compile(join(here, "scss", "main.scss"), {
   style: "compressed",
@@ -27,5 +28,9 @@ writeFileSync(join(build, "css", "main.css"), css.css);
 
 copyFileSync(join(govukDist, "govuk-frontend.min.js"), join(build, "js", "govuk-frontend.min.js"));
 copyFileSync(join(here, "js", "init.mjs"), join(build, "js", "init.mjs"));
+copyFileSync(join(here, "js", "js-enabled.js"), join(build, "js", "js-enabled.js"));
+// An empty icon, until the site has one: it stops browsers asking for /favicon.ico, and is a
+// file rather than a data: URL so that the Content-Security-Policy's img-src stays 'self'.
+copyFileSync(join(here, "images", "favicon.svg"), join(build, "images", "favicon.svg"));
 
 console.log(`Built ${join(build, "css", "main.css")} (${css.css.length} bytes) and js/.`);

@@ -114,6 +114,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after SecurityMiddleware, so that every answer gets the headers, WhiteNoise's
+    # static files and redirects included (see "Security headers" below).
+    "pei_site.content_security_policy.SitePolicyMiddleware",
+    "pei_site.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a reader's page from the cache skips everything below.
     "pei_site.page_cache.PageCacheMiddleware",
@@ -271,7 +275,65 @@ PEI_RETENTION = {"contact_details_years": 2, "free_text_years": 6}
 # A practitioner's status link stops working this many days after their case ended.
 PEI_STATUS_LINK_DAYS = 90
 
-from .sign_in import *  # noqa: E402, F403
+# Security headers: Content-Security-Policy (django-csp 4) and Permissions-Policy; HSTS,
+# nosniff, Referrer-Policy and X-Frame-Options are in production.py. README, "Running it in
+# production", has the roll-out. The switch is read here rather than in ENV above so that
+# this section stays one block.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+# PEI_CSP_REPORT_ONLY=1 sends the same policies as Content-Security-Policy-Report-Only: the
+# browser reports what it would block and blocks nothing.
+PEI_CSP_REPORT_ONLY = env_bool("PEI_CSP_REPORT_ONLY", False)
+# Where browsers send their violation reports, if anywhere (a collector's address).
+PEI_CSP_REPORT_URI = os.environ.get("PEI_CSP_REPORT_URI", "")
+_CSP_ALWAYS = {
+    "default-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [NONE],
+    "form-action": [SELF],
+    "report-uri": [PEI_CSP_REPORT_URI] if PEI_CSP_REPORT_URI else None,
+}
+# The public site: no inline script or style, nothing from another origin.
+PEI_CSP_PUBLIC_DIRECTIVES = {**_CSP_ALWAYS}
+# The admin (under Wagtail's prefix, pei_site/content_security_policy.py): Wagtail 8's own
+# screens need each allowance below, found by loading them in Chromium and collecting the
+# violations (README, "Running it in production").
+PEI_CSP_ADMIN_DIRECTIVES = {
+    **_CSP_ALWAYS,
+    # Wagtail's date and time widgets and inline panels write <script>init...()</script>
+    # into the page, and its jQuery runs the scripts in the HTML it inserts (choosers,
+    # inline forms). No nonce can be given to them. Inline event handlers stay blocked.
+    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src-attr": [NONE],
+    # The page editor's scripts (Draftail, the side panels) insert <style> elements, and
+    # wagtail-modeladmin's empty list has a style attribute.
+    "style-src": [SELF, UNSAFE_INLINE],
+    # The multiple image upload shows each chosen file from a blob: address before it is sent.
+    "img-src": [SELF, "blob:"],
+}
+_CSP_SETTING = {"DIRECTIVES": PEI_CSP_PUBLIC_DIRECTIVES}
+CONTENT_SECURITY_POLICY = None if PEI_CSP_REPORT_ONLY else _CSP_SETTING
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_SETTING if PEI_CSP_REPORT_ONLY else None
+# django-csp's app only registers its system checks (old-style CSP_* settings are an error).
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]
+# Wagtail shows staff avatars from Gravatar by default: that sends a hash of each staff
+# member's email address to another company and needs img-src to allow it. Wagtail's own
+# default avatar is served from here instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Features no page uses (pei_site/permissions_policy.py).
+PEI_PERMISSIONS_POLICY_OFF = [
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "geolocation",
+    "gyroscope",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
 
 # Demo accounts are refused unless a settings module switches them on (dev only).
 PEI_ALLOW_DEMO_ACCOUNTS = False
@@ -303,3 +365,6 @@ LOGGING = {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
+
+# Staff sign-in: the lockout after repeated failures and the password reset's limits.
+from .sign_in import *  # noqa: E402, F403

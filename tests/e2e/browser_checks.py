@@ -1,5 +1,6 @@
 """What the browser tests check on every page state: axe-core's WCAG 2.2 A/AA rules in the
-page, and the Nu HTML Checker on its HTML (given as files: the checker refuses loopback URLs).
+page, the Nu HTML Checker on its HTML (given as files: the checker refuses loopback URLs), and
+that nothing the tab loaded broke the site's Content-Security-Policy.
 
 Neither check may pass by not running: a checker that cannot start, says nothing, skips a
 file or cannot tell a known error fails the test, and so does an audit of no pages or a
@@ -31,12 +32,13 @@ CANARY_ERROR = "Duplicate ID “canary”."
 
 # A page loaded with JavaScript off runs no timers, and axe-core waits on setTimeout between
 # rules; in such a page its timers run as microtasks instead. Only axe-core runs there.
+# Whether the page runs scripts, asked without running one (an inline <script> probe would
+# break the site's Content-Security-Policy): the HTML parser keeps <noscript>'s contents as
+# text when scripting is on, and as elements when it is off.
 SCRIPTING_ENABLED = """() => {
-    const probe = document.createElement('script');
-    probe.textContent = 'window.__peiScriptingEnabled = true;';
-    document.head.append(probe);
-    probe.remove();
-    return window.__peiScriptingEnabled === true;
+    const probe = document.createElement('div');
+    probe.innerHTML = '<noscript><p></p></noscript>';
+    return probe.querySelector('noscript p') === null;
 }"""
 TIMERS_AS_MICROTASKS = """() => {
     let last = 0;
@@ -76,6 +78,12 @@ def axe_violations(page) -> list[dict]:
         }
         for v in result["violations"]
     ]
+
+
+# Chromium writes each Content-Security-Policy violation to the console as an error ("Refused
+# to load...", "Executing inline script violates..."), with JavaScript on or off; a
+# `securitypolicyviolation` listener would need the page's JavaScript.
+CSP_VIOLATION = "Content Security Policy"
 
 
 def _checker_failed(why: str, result=None) -> None:
@@ -175,7 +183,13 @@ class Audit:
         self.violations: dict[str, list] = {}
         self.visited: list = []
         self.audited: list = []
+        self.csp_violations: list[str] = []
         page.on("response", self._record_navigation)
+        page.on("console", self._record_csp_violation)
+
+    def _record_csp_violation(self, message) -> None:
+        if CSP_VIOLATION in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
 
     def _record_navigation(self, response) -> None:
         request = response.request
@@ -222,14 +236,18 @@ class Audit:
 
     def assert_clean(self, tmp_path, *others: "Audit") -> None:
         """Every page loaded in this tab (and in the others' tabs) was audited, there was at
-        least one, and none has an axe violation or a Nu HTML Checker error."""
+        least one, none broke the Content-Security-Policy, and none has an axe violation or a
+        Nu HTML Checker error."""
         html, violations, unaudited = dict(self.html), dict(self.violations), self.unaudited()
+        csp_violations = list(self.csp_violations)
         for other in others:
             assert not html.keys() & other.html.keys(), "audit names must differ across tabs"
             html.update(other.html)
             violations.update(other.violations)
             unaudited += other.unaudited()
+            csp_violations += other.csp_violations
         assert html, "No page was audited: a check of nothing passes."
         assert unaudited == [], f"pages loaded but never audited: {unaudited}"
+        assert csp_violations == [], csp_violations
         assert violations == {}, violations
         assert nu_html_errors(html, tmp_path) == {}

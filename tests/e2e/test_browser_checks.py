@@ -188,3 +188,44 @@ def test_axe_runs_in_a_page_without_javascript(browser):
         assert [v["rule"] for v in axe_violations(page)] == ["image-alt"]
     finally:
         context.close()
+
+
+def serve_under_policy(page, html: str, policy: str) -> str:
+    """Serve one page at a made-up origin with this Content-Security-Policy header."""
+    origin = "http://checks.invalid"
+    page.route(
+        f"{origin}/**",
+        lambda route: route.fulfill(
+            status=200,
+            content_type="text/html; charset=utf-8",
+            headers={"Content-Security-Policy": policy},
+            body=html,
+        ),
+    )
+    return origin
+
+
+def test_a_page_that_breaks_its_content_security_policy_fails_the_audit(page, tmp_path):
+    """An inline script on a page whose policy allows only the site's own scripts is a
+    failure of the audit, naming the page."""
+    html = VALID.replace("</main>", "<script>document.title = 'Ran';</script></main>")
+    origin = serve_under_policy(page, html, "default-src 'self'")
+    audit = Audit(page)
+    audit.check("inline script", page.goto(f"{origin}/"))
+    with pytest.raises(AssertionError, match=r"checks\.invalid/.*Content Security Policy"):
+        audit.assert_clean(tmp_path)
+
+
+def test_a_content_security_policy_violation_is_caught_without_javascript(browser, tmp_path):
+    """With JavaScript off, an inline style the policy forbids still fails the audit."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        html = VALID.replace("<p>", '<p style="color: #0b0c0c">')
+        origin = serve_under_policy(page, html, "default-src 'self'")
+        audit = Audit(page)
+        audit.check("inline style", page.goto(f"{origin}/"))
+        with pytest.raises(AssertionError, match="Content Security Policy"):
+            audit.assert_clean(tmp_path)
+    finally:
+        context.close()
