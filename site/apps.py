@@ -10,6 +10,7 @@ class PeiSiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import page_changes
+        from . import page_changes, staff_sessions
 
         page_changes.connect()
+        staff_sessions.connect()

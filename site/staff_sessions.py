@@ -14,6 +14,7 @@ half-written form, and offers to stay signed in: `keep_alive` renews the session
 import time
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -34,6 +35,16 @@ def idle_seconds() -> int:
 def renew(request) -> None:
     request.session.set_expiry(idle_seconds())
     request.session[RENEWED] = int(time.time())
+
+
+def _signed_in(sender, request, user, **kwargs):
+    """The short expiry starts at sign-in, not at the first page after it."""
+    if request is not None and hasattr(request, "session") and is_staff(user):
+        renew(request)
+
+
+def connect() -> None:
+    user_logged_in.connect(_signed_in, dispatch_uid="pei_site.staff_sessions.signed_in")
 
 
 class StaffIdleTimeoutMiddleware:

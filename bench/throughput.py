@@ -1,0 +1,175 @@
+"""Requests a second for every public page type, beside a bare view (issue 16).
+
+Run with `.venv/bin/python bench/throughput.py [--seconds 10] [--connections 8]`. It needs
+`wrk` (Debian: `apt-get install wrk`) and Redis at 127.0.0.1:6379 (it uses db 12 and
+empties it). It builds a throwaway site in a temporary folder (SQLite unless DATABASE_URL
+is set: use a database you can drop) under the production settings, loads the PEI
+content, collects the static files, and starts three gunicorns of 2 sync workers each on
+127.0.0.1:
+
+- the bare view (`bench/bare_view.py`): the home page's bytes from memory, no middleware;
+- the site with its page cache (`pei_site/page_cache.py`), read as a reader without a
+  session, after one request has filled the cache;
+- the site with the page cache switched off (PEI_PAGE_CACHE_SECONDS=0): every page drawn.
+
+For each page type it runs wrk against each in turn, side by side in one run, and prints
+requests a second and each as a share of the bare view. The issue's aims: cached pages at
+0.8 of the bare view or more, drawn pages at 0.06 or more. Figures, not assertions.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+REDIS_URL = "redis://127.0.0.1:6379/12"
+PORTS = {"bare": 8301, "cached": 8302, "drawn": 8303}
+
+
+def site_env(folder: Path) -> dict:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pei_site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "REDIS_URL": REDIS_URL,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SQLITE_PATH": str(folder / "site.sqlite3"),
+        "STATIC_ROOT": str(folder / "static"),
+        "MEDIA_ROOT": str(folder / "media"),
+        "PEI_TRUSTED_PROXY_HOPS": "0",
+    }
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def sample_urls(env: dict) -> list[tuple[str, str]]:
+    code = (
+        "import json, sys; sys.path.insert(0, '.'); import django; django.setup(); "
+        "from bench.pages import sample_urls; print(json.dumps(sample_urls()))"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return [tuple(pair) for pair in json.loads(out.stdout.strip().splitlines()[-1])]
+
+
+def start(env: dict, app: str, port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [GUNICORN, app, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit(f"gunicorn for {app} did not answer on port {port}")
+
+
+def fetch(port: int, path: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as answer:  # noqa: S310
+            return answer.status, dict(answer.headers), answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def requests_per_second(port: int, path: str, seconds: int, connections: int) -> float:
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        print(f"  ({errors.group(1)} error answers on {path})", file=sys.stderr)
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10, help="wrk's time per run (10)")
+    parser.add_argument("--connections", type=int, default=8, help="wrk's connections (8)")
+    args = parser.parse_args()
+    subprocess.run(["redis-cli", "-n", "12", "flushdb"], check=True, capture_output=True)
+
+    with tempfile.TemporaryDirectory(prefix="pei-throughput-") as name:
+        folder = Path(name)
+        env = site_env(folder)
+        print("building the site (migrate, load_pei_content, collectstatic)...", flush=True)
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_pei_content")
+        manage(env, "collectstatic", "--noinput")
+        urls = sample_urls(env)
+        servers = {"cached": start(env, "pei_site.wsgi", PORTS["cached"])}
+        servers["drawn"] = start(
+            {**env, "PEI_PAGE_CACHE_SECONDS": "0"}, "pei_site.wsgi", PORTS["drawn"]
+        )
+        home = fetch(PORTS["drawn"], "/")[2]
+        (folder / "home.html").write_bytes(home)
+        servers["bare"] = start(
+            {**os.environ, "PEI_BARE_BODY": str(folder / "home.html")},
+            "bench.bare_view:application",
+            PORTS["bare"],
+        )
+        try:
+            rows = []
+            for label, path in urls:
+                status, _, _ = fetch(PORTS["cached"], path)
+                _, headers, _ = fetch(PORTS["cached"], path)
+                hit = headers.get("X-Page-Cache") == "hit"
+                bare = requests_per_second(PORTS["bare"], path, args.seconds, args.connections)
+                cached = requests_per_second(PORTS["cached"], path, args.seconds, args.connections)
+                drawn = requests_per_second(PORTS["drawn"], path, args.seconds, args.connections)
+                rows.append((label, path, status, hit, bare, cached, drawn))
+                print(f"  measured {label} ({path})", flush=True)
+        finally:
+            for server in servers.values():
+                server.terminate()
+            for server in servers.values():
+                server.wait(timeout=30)
+            subprocess.run(["redis-cli", "-n", "12", "flushdb"], capture_output=True)
+
+    print(
+        f"wrk -c{args.connections} for {args.seconds} s each; gunicorn, 2 sync workers; "
+        f"{os.environ.get('DATABASE_URL', 'SQLite').split('@')[-1]}; requests a second"
+    )
+    heads = ("status", "bare", "cached", "share", "drawn", "share")
+    print(f"{'page type':<28} " + " ".join(f"{head:>8}" for head in heads))
+    for label, _, status, hit, bare, cached, drawn in rows:
+        mark = "" if hit else "  (not kept: not cacheable)"
+        print(
+            f"{label:<28} {status:>8} {bare:>8.0f} {cached:>8.0f} {cached / bare:>8.3f} "
+            f"{drawn:>8.1f} {drawn / bare:>8.3f}{mark}"
+        )
+
+
+if __name__ == "__main__":
+    main()
