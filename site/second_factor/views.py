@@ -36,6 +36,11 @@ def _next_url(request) -> str:
     return reverse("wagtailadmin_home")
 
 
+def _sent(request):
+    """The form's data when one was sent (an empty POST is still a form sent)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _verified(request, device) -> None:
     # A new session key as the session gains its second factor, as Django's own login
     # gives one for the password: a session id seen before this moment is worth nothing.
@@ -79,7 +84,7 @@ def set_up(request):
         # Only someone without a second factor sets one up: someone who knew just the
         # password must not add an app of their own to another person's account.
         return redirect(next_url if user.is_verified() else with_next(CHECK, next_url))
-    form = CodeForm(request.POST or None, backup_codes_allowed=False)
+    form = CodeForm(_sent(request), backup_codes_allowed=False)
     if request.method == "POST" and form.is_valid():
         outcome = devices.confirm_app(user=user, code=form.cleaned_data["code"])
         if outcome.passed:
@@ -105,7 +110,7 @@ def check(request):
         return redirect(next_url)
     if not devices.has_second_factor(user):
         return redirect(with_next(SET_UP, next_url))
-    form = CodeForm(request.POST or None, backup_codes_allowed=True)
+    form = CodeForm(_sent(request), backup_codes_allowed=True)
     if request.method == "POST" and form.is_valid():
         outcome = devices.check_code(user=user, code=form.cleaned_data["code"])
         if outcome.passed:

@@ -362,3 +362,11 @@ def test_new_backup_codes_need_a_session_that_has_given_a_code():
         response = signed_in(officer).post(BACKUP_CODES)
     assert response.status_code == 302 and response["Location"].startswith(CHECK)
     assert set(StaticToken.objects.values_list("token", flat=True)) == set(old)
+
+
+def test_an_empty_code_is_asked_for_again_beside_the_field():
+    officer = admin_eido("PEN")
+    with_second_factor(officer)
+    response = signed_in(officer).post(CHECK, {})
+    assert response.status_code == 200 and has_error_summary(response)
+    assert field_error(response) == "Enter the code from your app, or a backup code"
