@@ -169,10 +169,10 @@ class SecondFactorFailed(LogFormatter):
 
     def format_message(self, log_entry):
         kind = _CODE_KINDS.get(log_entry.data.get("kind"), "a code")
-        while_ = " while setting up" if log_entry.data.get("step") == "set_up" else ""
+        during = " while setting up" if log_entry.data.get("step") == "set_up" else ""
         if log_entry.data.get("waiting"):
-            return f"Tried {kind} too soon after wrong ones{while_}"
-        return f"Gave {kind} that was not right{while_}"
+            return f"Tried {kind} too soon after wrong ones{during}"
+        return f"Gave {kind} that was not right{during}"
 
 
 class SecondFactorRemoved(LogFormatter):

@@ -370,3 +370,17 @@ def test_an_empty_code_is_asked_for_again_beside_the_field():
     response = signed_in(officer).post(CHECK, {})
     assert response.status_code == 200 and has_error_summary(response)
     assert field_error(response) == "Enter the code from your app, or a backup code"
+
+
+def test_each_code_given_reads_in_words_in_the_audit_log():
+    officer = admin_eido("PEN")
+    device, codes = with_second_factor(officer)
+    signed_in(officer).post(CHECK, {"code": app_code(device)})
+    signed_in(officer).post(CHECK, {"code": codes[0]})
+    signed_in(officer).post(CHECK, {"code": codes[0]})
+    words = {entry.message for entry in AuditLogEntry.objects.filter(object_id=str(officer.pk))}
+    assert {
+        "Signed in with a code from their app",
+        "Signed in with a backup code",
+        "Gave a backup code that was not right",
+    } <= words
