@@ -204,6 +204,16 @@ class WaitingList(models.TextChoices):
     CLOSED = "closed", "Not taking referrals"
 
 
+class SecondFactorRemoval(models.TextChoices):
+    """Why a county lead removed someone's second factor. A fixed list, not a sentence: the
+    audit log keeps the reason, and it holds no free text."""
+
+    LOST_PHONE = "lost_phone", "Their phone was lost or stolen"
+    NEW_PHONE = "new_phone", "They have a new phone"
+    APP_RESET = "app_reset", "The authenticator app was deleted or reset"
+    NO_CODES = "no_codes", "They cannot sign in and have no backup codes left"
+
+
 def practitioner_choices(choices: type[models.TextChoices], labels: dict) -> list[tuple[str, str]]:
     """A list's options as the practitioner reads them, in the list's order: their own wording
     where the list has one, the shared label otherwise."""

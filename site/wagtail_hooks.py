@@ -1,8 +1,36 @@
+"""The site's own admin pages (the second factor's, pei_site.second_factor), and the staff
+session's warning on every admin page (staff_sessions.py)."""
+
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+
+from .second_factor import devices, urls, views
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return [
+        path("second-factor/set-up/", views.set_up, name=urls.SET_UP),
+        path("second-factor/code/", views.check, name=urls.CHECK),
+        path("second-factor/backup-codes/", views.backup_codes, name=urls.BACKUP_CODES),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def backup_codes_menu_item(request):
+    """On the person's Account page: make a new set of backup codes, once they have a second
+    factor."""
+    if not devices.has_second_factor(request.user):
+        return None
+    return {
+        "url": reverse(urls.BACKUP_CODES),
+        "label": "Make new backup codes",
+        "help_text": "Backup codes let you sign in without your phone. New ones replace "
+        "any you have.",
+    }
 
 
 @hooks.register("insert_global_admin_js")

@@ -20,6 +20,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from .. import audit
+from ..choices import SecondFactorRemoval
 from ..labels import field_label, history_label, state_label
 from ..models import AuditLogEntry, RecordLogEntry, Submission
 from .audit_report import AUDIT_LOG, AUDIT_LOG_RESULTS, AuditLogView, may_read_audit_log
@@ -151,6 +152,41 @@ class Exported(LogFormatter):
         return f"Downloaded as {str(log_entry.data.get('format', '')).upper() or 'a file'}"
 
 
+#: How each kind of second-factor code is named in the audit log's words.
+_CODE_KINDS = {"app": "a code from their app", "backup": "a backup code"}
+
+
+class SecondFactorPassed(LogFormatter):
+    label = "Second factor"
+
+    def format_message(self, log_entry):
+        kind = _CODE_KINDS.get(log_entry.data.get("kind"), "a code")
+        return f"Signed in with {kind}"
+
+
+class SecondFactorFailed(LogFormatter):
+    label = "Wrong second-factor code"
+
+    def format_message(self, log_entry):
+        kind = _CODE_KINDS.get(log_entry.data.get("kind"), "a code")
+        during = " while setting up" if log_entry.data.get("step") == "set_up" else ""
+        if log_entry.data.get("waiting"):
+            return f"Tried {kind} too soon after wrong ones{during}"
+        return f"Gave {kind} that was not right{during}"
+
+
+class SecondFactorRemoved(LogFormatter):
+    label = "Remove a second factor"
+
+    def format_message(self, log_entry):
+        reason = log_entry.data.get("reason", "")
+        try:
+            why = SecondFactorRemoval(reason).label
+        except ValueError:  # a reason since taken off the list
+            why = reason.replace("_", " ")
+        return f"Removed their second factor: {why[0].lower()}{why[1:]}"
+
+
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     actions.register_model(Submission, AuditLogEntry)
@@ -166,9 +202,18 @@ def register_audit_log_actions(actions):
         (audit.EXPORTED, Exported),
         (audit.ASSIGNED, Assigned),
         (audit.NOTE_ADDED, NoteAdded),
+        (audit.SECOND_FACTOR_PASSED, SecondFactorPassed),
+        (audit.SECOND_FACTOR_FAILED, SecondFactorFailed),
+        (audit.SECOND_FACTOR_REMOVED, SecondFactorRemoved),
     ):
         actions.register_action(action)(formatter)
     actions.register_action(audit.SIGNED_IN, "Sign in", "Signed in")
     actions.register_action(audit.SIGN_IN_FAILED, "Failed sign-in", "Failed to sign in")
     actions.register_action(audit.SIGNED_OUT, "Sign out", "Signed out")
     actions.register_action(audit.SIGN_IN_UNLOCKED, "Unlock sign-in", "Unlocked signing in")
+    actions.register_action(
+        audit.SECOND_FACTOR_SET_UP, "Set up a second factor", "Set up their second factor"
+    )
+    actions.register_action(
+        audit.BACKUP_CODES_MADE, "Make backup codes", "Made a new set of backup codes"
+    )

@@ -19,6 +19,8 @@ HISTORY = "pei_workflow_history"
 COMPARE = "pei_workflow_compare"
 AGENDA = "pei_workflow_agenda"
 REMOVE_COUNTY_LEAD = "pei_people_remove_county_lead"
+SECOND_FACTORS = "pei_people_second_factors"
+REMOVE_SECOND_FACTOR = "pei_people_remove_second_factor"
 REPORTS = "pei_workflow_reports"
 COUNTY_REPORT = "pei_workflow_county_report"
 DISTRICT_REPORT = "pei_workflow_district_report"
@@ -98,6 +100,14 @@ def agenda_url(meeting_or_pk) -> str:
 
 def remove_county_lead_url(user) -> str:
     return reverse(REMOVE_COUNTY_LEAD, args=[user.pk])
+
+
+def second_factors_url() -> str:
+    return reverse(SECOND_FACTORS)
+
+
+def remove_second_factor_url(user) -> str:
+    return reverse(REMOVE_SECOND_FACTOR, args=[user.pk])
 
 
 def reports_url() -> str:

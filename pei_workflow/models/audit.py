@@ -47,9 +47,21 @@ SIGNED_OUT = "pei_workflow.sign_out"
 ASSIGNED = "pei_workflow.assign"
 NOTE_ADDED = "pei_workflow.add_note"
 SIGN_IN_UNLOCKED = "pei_workflow.unlock_sign_in"
+# The second factor: set up, a code accepted or refused (data: which kind of code, never the
+# code), a new set of backup codes, and a county lead's removal of someone's (data: why).
+SECOND_FACTOR_SET_UP = "pei_workflow.set_up_second_factor"
+SECOND_FACTOR_PASSED = "pei_workflow.second_factor"
+SECOND_FACTOR_FAILED = "pei_workflow.second_factor_failed"
+BACKUP_CODES_MADE = "pei_workflow.make_backup_codes"
+SECOND_FACTOR_REMOVED = "pei_workflow.remove_second_factor"
+SECOND_FACTOR_ACTIONS = frozenset(
+    {SECOND_FACTOR_SET_UP, SECOND_FACTOR_PASSED, SECOND_FACTOR_FAILED, BACKUP_CODES_MADE}
+    | {SECOND_FACTOR_REMOVED}
+)
 AUDIT_ACTIONS = frozenset(
     {VIEWED, STEP, CORRECTED, THEMES_SET, REDACTED, EXPORTED, SIGNED_IN, SIGN_IN_FAILED}
     | {SIGNED_OUT, ASSIGNED, NOTE_ADDED, SIGN_IN_UNLOCKED}
+    | SECOND_FACTOR_ACTIONS
 )
 
 #: Why an audit log row cannot be changed.

@@ -103,6 +103,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # The second factor: django-otp, its authenticator app (TOTP) and backup code devices.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -125,6 +129,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the user is known: whether this session has checked a second factor, then the
+    # admin kept behind it (settings.PEI_REQUIRE_SECOND_FACTOR).
+    "django_otp.middleware.OTPMiddleware",
+    "pei_site.second_factor.middleware.SecondFactorRequiredMiddleware",
     "pei_site.staff_sessions.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -18,6 +18,8 @@ if not ENV["REDIS_URL"]:
 DEBUG = False
 SECRET_KEY = ENV["SECRET_KEY"]
 PEI_ALLOW_DEMO_ACCOUNTS = False
+# Staff sign in with a password and a code from their phone (pei_site.second_factor).
+PEI_REQUIRE_SECOND_FACTOR = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

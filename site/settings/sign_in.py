@@ -1,5 +1,6 @@
 """Staff sign-in: a lockout after repeated failures (django-axes), and the password reset's
-own limits. Read by base.py; production adds the second factor.
+own limits; and the second factor (django-otp). Read by base.py; production switches the
+second factor on.
 
 django-axes keeps its counts in the database, so every app server sees the same lockouts.
 An account is locked after AXES_FAILURE_LIMIT failed sign-ins from anywhere, and an address
@@ -36,3 +37,17 @@ AXES_ENABLE_ADMIN = False
 # address asked for. Over the address's limit the form says so; over an email's, the form
 # says what it always says and sends nothing, so it tells nobody whether an account exists.
 PEI_PASSWORD_RESET_LIMITS = {"address": (5, 3600), "email": (3, 3600)}
+
+# The second factor (pei_site.second_factor): a code from an authenticator app, or one of ten
+# single-use backup codes. On, a signed-in session cannot open the admin until it has given
+# one (or, for someone without one yet, set one up). Off here for development and tests;
+# production.py switches it on.
+PEI_REQUIRE_SECOND_FACTOR = False
+# The name the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = "Lancashire PEI"
+# django-otp's throttling, per device: after n wrong codes in a row the next is refused for
+# 2^(n-1) seconds (1, 2, 4 ... 512 after ten), so a typo costs a second and guessing six
+# digits would take years. Named here, at django-otp's defaults, so that nobody switches it
+# off by accident.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1

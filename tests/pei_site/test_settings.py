@@ -172,3 +172,13 @@ def test_a_session_and_a_signed_value_survive_rotation_while_the_old_key_is_a_fa
 
     without_fallback = production_env()
     assert read_back_under(without_fallback, signed) == [{}, None]
+
+
+def test_the_second_factor_is_required_in_production_and_not_in_development():
+    """PEI_REQUIRE_SECOND_FACTOR: on in production, off in development and tests."""
+    production = read_settings("production", production_env(), "PEI_REQUIRE_SECOND_FACTOR")
+    assert production.returncode == 0, production.stderr
+    assert json.loads(production.stdout)["PEI_REQUIRE_SECOND_FACTOR"] == "True"
+    for module in ("dev", "test"):
+        result = read_settings(module, {}, "PEI_REQUIRE_SECOND_FACTOR")
+        assert json.loads(result.stdout)["PEI_REQUIRE_SECOND_FACTOR"] == "False", module

@@ -5,11 +5,14 @@ from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
 from ...services.people import ROLE_GRANTED, ROLE_REMOVED
+from ...services.second_factor import may_remove
 from ...services.sign_in_locks import may_unlock
 from .. import urls
 from .locks import URL_NAME as LOCKED_SIGN_INS
 from .locks import locked_sign_ins
 from .options import PeopleAdmin
+from .second_factors import remove as remove_second_factor
+from .second_factors import second_factors_list
 from .views import remove_county_lead
 
 modeladmin_register(PeopleAdmin)
@@ -24,6 +27,12 @@ def register_people_urls():
             name=urls.REMOVE_COUNTY_LEAD,
         ),
         path("people/locked-sign-ins/", locked_sign_ins, name=LOCKED_SIGN_INS),
+        path("people/second-factors/", second_factors_list, name=urls.SECOND_FACTORS),
+        path(
+            "people/second-factors/<int:user_pk>/remove/",
+            remove_second_factor,
+            name=urls.REMOVE_SECOND_FACTOR,
+        ),
     ]
 
 
@@ -37,6 +46,19 @@ def register_locked_sign_ins_menu_item():
     # Beside Wagtail's Users, under Settings.
     return LockedSignInsMenuItem(
         "Locked sign-ins", reverse(LOCKED_SIGN_INS), icon_name="lock", order=610
+    )
+
+
+class SecondFactorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_remove(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_second_factors_menu_item():
+    # Beside Locked sign-ins: where a county lead goes when someone has lost their phone.
+    return SecondFactorsMenuItem(
+        "Second factors", urls.second_factors_url(), icon_name="key", order=620
     )
 
 
