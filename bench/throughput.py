@@ -1,11 +1,11 @@
 """Requests a second for every public page type, beside a bare view (issue 16).
 
 Run with `.venv/bin/python bench/throughput.py [--seconds 10] [--connections 8]`. It needs
-`wrk` (Debian: `apt-get install wrk`) and Redis at 127.0.0.1:6379 (it uses db 12 and
-empties it). It builds a throwaway site in a temporary folder (SQLite unless DATABASE_URL
-is set: use a database you can drop) under the production settings, loads the PEI
-content, collects the static files, and starts three gunicorns of 2 sync workers each on
-127.0.0.1:
+`wrk` (Debian: `apt-get install wrk`), the built front end (`make static`) and Redis at
+127.0.0.1:6379 (it uses db 12 and empties it). It builds a throwaway site in a temporary
+folder (SQLite unless DATABASE_URL is set: use a database you can drop) under the
+production settings, loads the PEI content, collects the static files, and starts three
+gunicorns of 2 sync workers each on 127.0.0.1:
 
 - the bare view (`bench/bare_view.py`): the home page's bytes from memory, no middleware;
 - the site with its page cache (`pei_site/page_cache.py`), read as a reader without a
@@ -69,12 +69,13 @@ def sample_urls(env: dict) -> list[tuple[str, str]]:
     return [tuple(pair) for pair in json.loads(out.stdout.strip().splitlines()[-1])]
 
 
-def start(env: dict, app: str, port: int) -> subprocess.Popen:
+def start(env: dict, app: str, port: int, log: Path) -> subprocess.Popen:
     server = subprocess.Popen(
         [GUNICORN, app, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
+        stderr=log.open("ab"),
     )
     for _ in range(100):
         try:
@@ -83,7 +84,8 @@ def start(env: dict, app: str, port: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit(f"gunicorn for {app} did not answer on port {port}")
+    tail = log.read_text(errors="replace").strip().splitlines()[-3:]
+    raise SystemExit(f"gunicorn for {app} did not answer on port {port}: {' / '.join(tail)}")
 
 
 def fetch(port: int, path: str) -> tuple[int, dict, bytes]:
@@ -128,9 +130,10 @@ def main() -> None:
         manage(env, "load_pei_content")
         manage(env, "collectstatic", "--noinput")
         urls = sample_urls(env)
-        servers = {"cached": start(env, "pei_site.wsgi", PORTS["cached"])}
+        log = folder / "gunicorn.log"
+        servers = {"cached": start(env, "pei_site.wsgi", PORTS["cached"], log)}
         servers["drawn"] = start(
-            {**env, "PEI_PAGE_CACHE_SECONDS": "0"}, "pei_site.wsgi", PORTS["drawn"]
+            {**env, "PEI_PAGE_CACHE_SECONDS": "0"}, "pei_site.wsgi", PORTS["drawn"], log
         )
         home = fetch(PORTS["drawn"], "/")[2]
         (folder / "home.html").write_bytes(home)
@@ -138,6 +141,7 @@ def main() -> None:
             {**os.environ, "PEI_BARE_BODY": str(folder / "home.html")},
             "bench.bare_view:application",
             PORTS["bare"],
+            log,
         )
         try:
             rows = []

@@ -117,14 +117,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a reader's page from the cache skips everything below (pei_site/page_cache.py).
+    "pei_site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outermost after SecurityMiddleware, so that every answer gets the headers, WhiteNoise's
     # static files and redirects included (see "Security headers" below).
     "pei_site.content_security_policy.SitePolicyMiddleware",
     "pei_site.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session: a reader's page from the cache skips everything below.
-    "pei_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
