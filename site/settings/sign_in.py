@@ -6,7 +6,7 @@ django-axes keeps its counts in the database, so every app server sees the same 
 An account is locked after AXES_FAILURE_LIMIT failed sign-ins from anywhere, and an address
 after as many failures for any accounts: the first stops guessing one person's password, the
 second one address trying many accounts. A lock lifts itself after AXES_COOLOFF_TIME, or
-when a county lead or an operator unlocks it (People > Locked sign-ins).
+when a county lead or an operator unlocks it (Settings > Locked sign-ins).
 """
 
 import datetime
@@ -30,7 +30,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 # The audit log already records every sign-in, failed sign-in and sign-out; axes' own log of
 # each would be a second copy of who signed in from where, kept for ever.
 AXES_DISABLE_ACCESS_LOG = True
-# Its models are read and changed through People > Locked sign-ins, not Django's admin.
+# Its models are read and changed through Settings > Locked sign-ins, not Django's admin.
 AXES_ENABLE_ADMIN = False
 
 # Password reset requests: (how many, in how many seconds) per client address, and per email

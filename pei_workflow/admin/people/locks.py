@@ -1,4 +1,4 @@
-"""People > Locked sign-ins: the accounts and addresses django-axes has locked after repeated
+"""Settings > Locked sign-ins: the accounts and addresses django-axes has locked after repeated
 failed sign-ins, each with a button that unlocks it. The view parses and calls
 `services.sign_in_locks`, which decides who may and writes the audit log."""
 
