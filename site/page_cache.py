@@ -29,6 +29,7 @@ Speed
 """
 
 import hashlib
+import time
 import uuid
 from collections import OrderedDict
 
@@ -97,9 +98,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         generation = _cache().get(GENERATION_KEY) or _new_generation()
-        entry = _here.get(key)
-        if entry is None or entry[0] != generation:
-            entry = _cache().get(key)
+        entry = _kept_here(key, generation)
+        if entry is not None:
+            return _rebuilt(entry)
+        entry = _cache().get(key)
         if entry is not None and entry[0] == generation:
             _keep_here(key, entry)
             return _rebuilt(entry)
@@ -111,8 +113,21 @@ class PageCacheMiddleware:
         return response
 
 
+def _kept_here(key: str, generation: str):
+    """This process's copy of the page, if it is of this generation and not older than the
+    shared cache would keep it (a change made outside the models shows after that, as
+    there)."""
+    kept = _here.get(key)
+    if kept is None:
+        return None
+    until, entry = kept
+    if entry[0] != generation or time.monotonic() > until:
+        return None
+    return entry
+
+
 def _keep_here(key: str, entry) -> None:
-    _here[key] = entry
+    _here[key] = (time.monotonic() + settings.PEI_PAGE_CACHE_SECONDS, entry)
     _here.move_to_end(key)
     while len(_here) > KEPT_HERE:
         _here.popitem(last=False)
