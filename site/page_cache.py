@@ -114,9 +114,9 @@ class PageCacheMiddleware:
 
 
 def _kept_here(key: str, generation: str):
-    """This process's copy of the page, if it is of this generation and not older than the
-    shared cache would keep it (a change made outside the models shows after that, as
-    there)."""
+    """This process's copy of the page, if it is of this generation and was taken from the
+    shared cache, or drawn, no more than PEI_PAGE_CACHE_SECONDS ago (so a change made
+    outside the models shows within twice that)."""
     kept = _here.get(key)
     if kept is None:
         return None
