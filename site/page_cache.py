@@ -97,7 +97,7 @@ class PageCacheMiddleware:
         if not settings.PEI_PAGE_CACHE_SECONDS or not is_reader(request):
             return self.get_response(request)
         key = _key(request)
-        generation = _cache().get(GENERATION_KEY) or _new_generation()
+        generation = current_generation()
         entry = _kept_here(key, generation)
         if entry is not None:
             return _rebuilt(entry)
@@ -111,6 +111,12 @@ class PageCacheMiddleware:
             _cache().set(key, entry, settings.PEI_PAGE_CACHE_SECONDS)
             _keep_here(key, entry)
         return response
+
+
+def current_generation() -> str:
+    """The token that every change a public page can show replaces: anything drawn and kept
+    under an older one is stale."""
+    return _cache().get(GENERATION_KEY) or _new_generation()
 
 
 def _kept_here(key: str, generation: str):
