@@ -22,22 +22,30 @@ When it is forgotten
 Speed
     First in MIDDLEWARE, so a hit runs no other middleware: what is kept is the answer as it
     left them all, its security headers included. Each process also keeps the pages it has
-    served lately (KEPT_HERE), so a hit costs one small read of the generation from the
-    shared cache; the page itself comes from the shared cache only when this process has no
-    copy of this generation's. The generation is a random token, not a count: if the cache
-    loses it, a new one is made, and nothing kept before can match it.
+    served lately (KEPT_HERE), and, with Redis, its own copy of the generation, kept current
+    by pub/sub (`page_generation.py`): a hit then asks the shared cache nothing. The page
+    itself comes from the shared cache only when this process has no copy of this
+    generation's. The generation is a random token, not a count: if the cache loses it, a
+    new one is made, and nothing kept before can match it.
 """
 
+import functools
 import hashlib
 import time
 import uuid
 from collections import OrderedDict
 
+import redis
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.urls import reverse
+
+from .page_generation import GenerationListener, publish
 
 GENERATION_KEY = "pei_page_cache:generation"
 HIT_HEADER = "X-Page-Cache"
@@ -54,8 +62,36 @@ def _cache():
     return caches[settings.PEI_PAGE_CACHE_ALIAS]
 
 
+@functools.cache
 def _admin_prefix() -> str:
     return reverse("wagtailadmin_home")
+
+
+@functools.cache
+def _redis():
+    """A client of the shared cache's Redis server (its first, the one written to), or None
+    when the cache is not Redis. Kept per process; redis-py's clients are thread-safe."""
+    if not isinstance(_cache(), RedisCache):
+        return None
+    location = settings.CACHES[settings.PEI_PAGE_CACHE_ALIAS]["LOCATION"]
+    servers = location.split(",") if isinstance(location, str) else location
+    return redis.Redis.from_url(servers[0], socket_connect_timeout=2, socket_timeout=2)
+
+
+@functools.cache
+def _listener() -> GenerationListener | None:
+    if _redis() is None:
+        return None
+    return GenerationListener(_redis, lambda: _cache().get(GENERATION_KEY))
+
+
+@receiver(setting_changed)
+def _settings_changed(*, setting, **kwargs):
+    if setting in ("CACHES", "PEI_PAGE_CACHE_ALIAS", "ROOT_URLCONF"):
+        if _listener.cache_info().currsize and _listener() is not None:
+            _listener().stop()
+        for kept in (_admin_prefix, _redis, _listener):
+            kept.cache_clear()
 
 
 def _key(request) -> str:
@@ -116,7 +152,9 @@ class PageCacheMiddleware:
 def current_generation() -> str:
     """The token that every change a public page can show replaces: anything drawn and kept
     under an older one is stale."""
-    return _cache().get(GENERATION_KEY) or _new_generation()
+    listener = _listener()
+    held = listener.trusted() if listener is not None else None
+    return held or _cache().get(GENERATION_KEY) or _new_generation()
 
 
 def _kept_here(key: str, generation: str):
@@ -157,7 +195,17 @@ def forget_every_page() -> None:
 
 
 def _bump() -> None:
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation = uuid.uuid4().hex
+    _cache().set(GENERATION_KEY, generation, timeout=None)
+    _tell_everyone(generation)
+
+
+def _tell_everyone(generation: str) -> None:
+    """After the generation is stored: this process holds it at once, and every other
+    process hears of it (stored first, so what they read is at least this new)."""
+    if _listener() is not None:
+        _listener().replaced(generation)
+        publish(_redis())
 
 
 def _new_generation() -> str:
@@ -165,5 +213,6 @@ def _new_generation() -> str:
     the one another server made a moment before."""
     made = uuid.uuid4().hex
     if _cache().add(GENERATION_KEY, made, timeout=None):
+        _tell_everyone(made)
         return made
     return _cache().get(GENERATION_KEY) or made
