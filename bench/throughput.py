@@ -42,6 +42,8 @@ def site_env(folder: Path) -> dict:
         "DJANGO_SETTINGS_MODULE": "pei_site.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "REDIS_URL": REDIS_URL,
+        # Production needs a mail server to start; nothing here sends mail.
+        "EMAIL_HOST": "127.0.0.1",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "SQLITE_PATH": str(folder / "site.sqlite3"),

@@ -182,6 +182,9 @@ if ENV["REDIS_URL"]:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": ENV["REDIS_URL"],
+            # A Redis that stops answering fails a request in seconds rather than hanging
+            # every worker; a slow command still has time.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
         }
     }
 else:

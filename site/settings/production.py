@@ -15,6 +15,13 @@ if not ENV["REDIS_URL"]:
         "rate limits and lockouts must be counted in one place for every app server."
     )
 
+# Without a mail server Django would print each email to the log, status links included.
+if not ENV["EMAIL_URL_HOST"]:
+    raise ImproperlyConfigured(
+        "Set EMAIL_HOST to the mail server (such as smtp.internal): without one, emails and "
+        "the status links in them would be written to the log."
+    )
+
 DEBUG = False
 SECRET_KEY = ENV["SECRET_KEY"]
 PEI_ALLOW_DEMO_ACCOUNTS = False

@@ -22,6 +22,7 @@ from pei_workflow.models import Meeting, PanelMember, SpotPurchaseBudget, financ
 from pei_workflow.selectors import districts_visible_to, meeting_districts_visible_to
 from pei_workflow.services.people import ROLE_GRANTED
 from tests.factories import meeting
+from tests.pei_site.subprocesses import PRODUCTION_NEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +113,8 @@ def test_production_settings_refuse_with_a_one_line_error_and_non_zero_exit(tmp_
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pei_site.settings.production",
-        "SECRET_KEY": "a-test-secret-key-for-this-subprocess-only",
-        # Production needs a shared cache to start; this command refuses before using it.
-        "REDIS_URL": "redis://127.0.0.1:6379/13",
+        # What production needs to start; this command refuses before using any of it.
+        **PRODUCTION_NEEDS,
         "SQLITE_PATH": str(tmp_path / "unused.sqlite3"),
     }
     env.pop("DATABASE_URL", None)

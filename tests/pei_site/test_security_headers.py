@@ -14,6 +14,7 @@ from django.test import Client, override_settings
 from wagtail.blocks.base import Block
 from wagtail.models import Page, get_page_models
 
+from tests.pei_site.subprocesses import PRODUCTION_NEEDS
 from tests.pei_site.test_settings import read_settings
 from tests.pei_workflow.two_districts import build_two_districts
 from tests.pei_workflow.url_matrix import Filler, all_routes, ask, client_for, url_as
@@ -165,8 +166,7 @@ def test_report_only_sends_the_same_policies_without_enforcing_them(home_page, a
     assert policy(admin, CSP_REPORT_ONLY) == ADMIN_POLICY
 
 
-#: What production settings need to start; nothing connects to the cache.
-PRODUCTION = {"SECRET_KEY": "x" * 60, "REDIS_URL": "redis://127.0.0.1:6379/13"}
+PRODUCTION = PRODUCTION_NEEDS
 
 
 def test_the_report_only_switch_moves_the_policy_to_the_report_only_setting():

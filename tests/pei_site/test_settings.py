@@ -1,3 +1,4 @@
+import ast
 import json
 import os
 import subprocess
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pei_site.subprocesses import TEST_REDIS_URL, production_env, run_python
+from tests.pei_site.subprocesses import PRODUCTION_NEEDS, production_env, run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +50,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_takes_the_secret_key_and_turns_debug_off():
     """With SECRET_KEY set, production starts with DEBUG off and no demo accounts."""
-    env = {"SECRET_KEY": "x" * 60, "DEBUG": "1", "REDIS_URL": TEST_REDIS_URL}
+    env = {**PRODUCTION_NEEDS, "DEBUG": "1"}
     result = read_settings("production", env, "DEBUG", "PEI_ALLOW_DEMO_ACCOUNTS", "SECRET_KEY")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
@@ -58,9 +59,23 @@ def test_production_takes_the_secret_key_and_turns_debug_off():
 
 def test_production_refuses_to_start_without_a_shared_cache():
     """Without REDIS_URL each process would count its own rate limits: production stops."""
-    result = read_settings("production", {"SECRET_KEY": "x" * 60}, "CACHES")
+    result = read_settings("production", {**PRODUCTION_NEEDS, "REDIS_URL": ""}, "CACHES")
     assert result.returncode != 0
     assert "Set REDIS_URL to the shared Redis cache" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    """Without EMAIL_HOST, Django would write each email, status links and all, to the log."""
+    result = read_settings("production", {**PRODUCTION_NEEDS, "EMAIL_HOST": ""}, "EMAIL_BACKEND")
+    assert result.returncode != 0
+    assert "Set EMAIL_HOST to the mail server" in result.stderr
+
+
+def test_the_shared_cache_gives_up_on_a_redis_that_stops_answering_in_seconds():
+    result = read_settings("production", PRODUCTION_NEEDS, "CACHES")
+    assert result.returncode == 0, result.stderr
+    options = ast.literal_eval(json.loads(result.stdout)["CACHES"])["default"]["OPTIONS"]
+    assert options == {"socket_connect_timeout": 2, "socket_timeout": 5}
 
 
 def test_trusted_proxy_hops_come_from_the_environment():
