@@ -3,30 +3,13 @@ used, and `check --deploy` is clean. Each case runs in its own process, like a s
 
 import json
 
-import pytest
-import redis
-
-from tests.pei_site.subprocesses import TEST_REDIS_URL, production_env, run_manage, run_python
+from tests.pei_site.subprocesses import production_env, run_manage, run_python
 
 REDIS_REFUSAL = (
     "ImproperlyConfigured: Set REDIS_URL to the shared Redis cache (such as "
     "redis://cache.internal:6379/0): rate limits and lockouts must be counted in one place "
     "for every app server."
 )
-
-
-@pytest.fixture
-def test_redis():
-    """Redis database 13, empty; the test is skipped only when Redis is not answering."""
-    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1, socket_timeout=5)
-    try:
-        client.ping()
-    except (redis.ConnectionError, redis.TimeoutError):
-        pytest.skip(f"Redis is not answering at {TEST_REDIS_URL} (CI starts it: see .ci/run)")
-    client.flushdb()
-    yield client
-    client.flushdb()
-    client.close()
 
 
 def test_check_deploy_is_clean_under_the_production_settings():
