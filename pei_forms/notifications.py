@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django_tasks import task
 
+from pei_workflow.email_tasks import email_task
 from pei_workflow.mail import send_or_try_again
 from pei_workflow.states import NEXT_STEPS
 from pei_workflow.tokens import issue_status_token
@@ -35,7 +35,7 @@ def email_to_practitioner(submission, *, subject: str, template: str, context: d
     )
 
 
-@task(backend="durable", queue_name="email")
+@email_task
 def acknowledge_submission(*, model_label: str, pk: int, attempt: int = 1):
     """Email the practitioner their reference and a new private status link."""
     submission = apps.get_model(model_label).objects.select_related("district").get(pk=pk)

@@ -10,8 +10,8 @@ over a shoulder or forwarded gives little away.
 from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
-from django_tasks import task
 
+from pei_workflow.email_tasks import email_task
 from pei_workflow.mail import send_or_try_again
 from pei_workflow.models import TransitionLog
 from pei_workflow.states import NEXT_STEPS, practitioner_state_label
@@ -47,7 +47,7 @@ def new_link_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("pei_forms:resend_link")
 
 
-@task(backend="durable", queue_name="email")
+@email_task
 def email_practitioner_about_step(*, model_label: str, pk: int, log_pk: int, attempt: int = 1):
     """Tell the practitioner that a step was taken on their form."""
     submission = apps.get_model(model_label).objects.select_related("district").get(pk=pk)

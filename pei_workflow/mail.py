@@ -3,7 +3,8 @@
 Tasks run on the "durable" backend (django-tasks-db), drained by `manage.py db_worker`. A
 failure is caught and the task enqueues itself again with a growing delay, so a mail server
 that is down for hours loses nothing; only after MAX_ATTEMPTS is the failure logged as an
-error for an operator to act on.
+error for an operator to act on. Every task of the queue is an `email_task`, so a worker
+killed mid-task sends nothing twice once the task is requeued (see `email_tasks`).
 """
 
 import datetime
@@ -12,18 +13,20 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
-from django_tasks import task
+
+from .email_tasks import email_task
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
-FIRST_RETRY_MINUTES = 1
 LONGEST_WAIT = datetime.timedelta(hours=6)
 
 
 def retry_delay(attempt: int) -> datetime.timedelta:
-    """How long to wait after the given failed attempt: 1, 2, 4, 8... minutes, at most 6 h."""
-    return min(datetime.timedelta(minutes=FIRST_RETRY_MINUTES * 2 ** (attempt - 1)), LONGEST_WAIT)
+    """How long to wait after the given failed attempt: 1, 2, 4, 8... minutes (from
+    PEI_EMAIL_FIRST_RETRY_SECONDS, 60 unless the fault tests shorten it), at most 6 h."""
+    first = settings.PEI_EMAIL_FIRST_RETRY_SECONDS
+    return min(datetime.timedelta(seconds=first * 2 ** (attempt - 1)), LONGEST_WAIT)
 
 
 def try_again_later(task_function, *, attempt: int, what: str, **kwargs) -> None:
@@ -49,7 +52,7 @@ def send_or_try_again(message, task_function, *, attempt: int, what: str, **kwar
     return True
 
 
-@task(backend="durable", queue_name="email")
+@email_task
 def deliver_email(*, subject: str, body: str, to: list[str], about: str, attempt: int = 1):
     """Send one plain-text email. `about` names it in logs, such as "GAP-PEN-2026-0007"."""
     message = EmailMessage(

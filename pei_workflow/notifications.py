@@ -4,9 +4,9 @@ practitioner's free text, so a forwarded or misdirected email gives nothing away
 from django.apps import apps
 from django.conf import settings
 from django.template.loader import render_to_string
-from django_tasks import task
 
 from .admin.urls import inspect_url
+from .email_tasks import email_task
 from .mail import deliver_email
 from .models import DistrictAssignment, DistrictRole
 
@@ -28,7 +28,7 @@ def eido_emails(district) -> list[str]:
     )
 
 
-@task(backend="durable", queue_name="email")
+@email_task
 def notify_eidos_of_new_submission(*, model_label: str, pk: int):
     """Tell each EIDO of the district that a submission has arrived: one email each, so one
     bad address cannot stop the others."""
@@ -50,7 +50,7 @@ PRACTITIONER_STEP_SUBJECTS = {
 }
 
 
-@task(backend="durable", queue_name="email")
+@email_task
 def notify_eidos_of_practitioner_step(*, model_label: str, pk: int, log_pk: int):
     """Tell the district's EIDOs that the practitioner answered or withdrew."""
     from .models import TransitionLog
@@ -69,7 +69,7 @@ def notify_eidos_of_practitioner_step(*, model_label: str, pk: int, log_pk: int)
         deliver_email.enqueue(subject=subject, body=body, to=[address], about=submission.reference)
 
 
-@task(backend="durable", queue_name="email")
+@email_task
 def notify_assignee(*, model_label: str, pks: list[int], assignee_id: int):
     """Tell a person the cases now theirs: one email for one assignment, however many cases,
     with each reference and its admin link. Cases given to someone else (or ended) since

@@ -13,8 +13,8 @@ in any earlier email stops working.
 import logging
 
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django_tasks import task
 
+from pei_workflow.email_tasks import email_task
 from pei_workflow.mail import send_or_try_again
 from pei_workflow.models import CafEscalation, GapInService, Submission
 from pei_workflow.tokens import issue_status_token
@@ -48,7 +48,7 @@ def submission_for_request(reference: str, digest: str) -> Submission | None:
     return None
 
 
-@task(backend="durable", queue_name="email")
+@email_task
 def send_status_link(*, reference: str, email_digest: str, attempt: int = 1):
     """Email a new status link to the practitioner, if the reference and address match."""
     submission = submission_for_request(reference, email_digest)

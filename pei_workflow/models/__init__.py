@@ -11,6 +11,7 @@ from .caf import CAF_OPEN_STATES, CafEscalation
 from .digests import DigestKind, DigestSent
 from .directory import Service, Theme
 from .districts import DEFAULT_PANEL_MAXIMUM, District, Priority
+from .email_tasks import FinishedEmailTask
 from .gaps import GAP_OPEN_STATES, GapInService
 from .history import TransitionLog
 from .meetings import Meeting, PanelMember
@@ -68,6 +69,7 @@ __all__ = [
     "DigestSent",
     "DistrictAssignment",
     "DistrictRole",
+    "FinishedEmailTask",
     "GapInService",
     "Meeting",
     "NeedVector",

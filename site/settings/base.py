@@ -60,6 +60,9 @@ ENV = {
     "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", None),
     "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL", False),
     "DEFAULT_FROM_EMAIL": os.environ.get("DEFAULT_FROM_EMAIL", "pei@example.org"),
+    "EMAIL_TIMEOUT": int(os.environ.get("EMAIL_TIMEOUT", "20")),
+    # The first wait before an email that failed is tried again; it doubles each time.
+    "PEI_EMAIL_FIRST_RETRY_SECONDS": int(os.environ.get("PEI_EMAIL_FIRST_RETRY_SECONDS", "60")),
     "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")),
     "STATIC_ROOT": os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")),
     "SQLITE_PATH": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
@@ -262,6 +265,11 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = ENV["DEFAULT_FROM_EMAIL"]
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds the worker waits on each answer from the mail server. Django's default is to wait
+# for ever: a mail server that stops answering would hold the worker (and the queue row it
+# keeps locked while it sends, pei_workflow/email_tasks.py) until someone restarts it.
+EMAIL_TIMEOUT = ENV["EMAIL_TIMEOUT"]
+PEI_EMAIL_FIRST_RETRY_SECONDS = ENV["PEI_EMAIL_FIRST_RETRY_SECONDS"]
 
 # Public forms: sends allowed per client address, and how many proxies (load balancers) in
 # front of the site add to X-Forwarded-For; 0 means the client is REMOTE_ADDR

@@ -80,14 +80,15 @@ def test_retries_stop_after_the_last_attempt(settings, caplog):
     from pei_workflow.mail import MAX_ATTEMPTS, deliver_email
 
     settings.EMAIL_BACKEND = FAILING_EMAIL_BACKEND
-    deliver_email.call(
+    deliver_email.enqueue(
         subject="s",
         body="secret body",
         to=["x@example.org"],
         about="GAP-PEN-2026-0001",
         attempt=MAX_ATTEMPTS,
     )
-    assert DBTaskResult.objects.count() == 0
+    run_email_worker()
+    assert not DBTaskResult.objects.filter(status="READY").exists()
     errors = [r for r in caplog.records if r.levelname == "ERROR"]
     assert len(errors) == 1
     assert "GAP-PEN-2026-0001" in errors[0].getMessage()
