@@ -4,10 +4,10 @@ import subprocess
 import sys
 
 import pytest
-import redis
 
 from tests.faults.mail_server import MailServer
 from tests.faults.processes import REDIS_URL, ROOT, Processes, site_env
+from tests.pei_site.subprocesses import empty_redis
 
 
 def pytest_collection_modifyitems(items):
@@ -19,15 +19,8 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture
 def shared_redis():
     """Redis database 9 (the production settings' shared cache), empty before and after."""
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=5)
-    try:
-        client.ping()
-    except (redis.ConnectionError, redis.TimeoutError):
-        pytest.skip(f"Redis is not answering at {REDIS_URL} (CI starts it: see .ci/run)")
-    client.flushdb()
-    yield client
-    client.flushdb()
-    client.close()
+    with empty_redis(REDIS_URL) as client:
+        yield client
 
 
 @pytest.fixture

@@ -5,7 +5,11 @@ import os
 import secrets
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
+import redis
 
 ROOT = Path(__file__).resolve().parents[2]
 # Redis database 13 is the tests' own; they flush it and nothing else.
@@ -52,3 +56,20 @@ def _run(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess
         text=True,
         timeout=120,
     )
+
+
+@contextmanager
+def empty_redis(url: str):
+    """A client of the Redis database at `url`, emptied before and after; the test is
+    skipped only when Redis is not answering."""
+    client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=5)
+    try:
+        client.ping()
+    except (redis.ConnectionError, redis.TimeoutError):
+        pytest.skip(f"Redis is not answering at {url} (CI starts it: see .ci/run)")
+    client.flushdb()
+    try:
+        yield client
+    finally:
+        client.flushdb()
+        client.close()
