@@ -45,7 +45,6 @@ similar gaps, about 90 MB): a fresh deployment pays that too. Figures, not asser
 two shared cores they are noisy.
 """
 
-
 import argparse
 import contextlib
 import os
@@ -131,8 +130,11 @@ def build_site(env: dict) -> dict:
     )
     try:
         site = django_json(env, "build()", imports="from bench.load_site import build")
-    finally:
-        _, errors = collecting.communicate(timeout=120)
+    except BaseException:
+        collecting.kill()
+        collecting.wait()
+        raise
+    _, errors = collecting.communicate(timeout=120)
     if collecting.returncode:
         raise SystemExit(f"collectstatic failed: {errors.decode(errors='replace')[-300:]}")
     return site
@@ -156,15 +158,22 @@ def run_load(args, plan: load_users.LoadPlan) -> tuple[Environment, float]:
     total = sum(counts.values())
     runner.start(total, spawn_rate=min(total, 100))
     gevent.spawn_later(args.seconds, runner.quit)
-    runner.greenlet.join()
+    try:
+        runner.greenlet.join()
+    except BaseException:
+        # Interrupted: no journey is waited for.
+        runner.user_greenlets.kill(block=True, timeout=5)
+        raise
     return environment, time.monotonic() - started
 
 
 def main() -> None:
     args = arguments()
-    # Ctrl-C raises KeyboardInterrupt here; a plain kill is made to do the same, so that the
-    # servers are stopped and the database dropped either way.
-    gevent.signal_handler(signal.SIGTERM, gevent.kill, gevent.getcurrent(), KeyboardInterrupt)
+    # Ctrl-C and a plain kill raise KeyboardInterrupt here, in the main greenlet (a signal's
+    # own handler would raise it in whichever user's greenlet ran, and locust would count it
+    # as that user's error), so that the servers are stopped and the database dropped.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        gevent.signal_handler(number, gevent.kill, gevent.getcurrent(), KeyboardInterrupt)
     database = f"bench_load_{os.getpid()}"
     ports = [args.port + index for index in range(args.servers)]
     hosts = [f"http://127.0.0.1:{port}" for port in ports]
@@ -278,4 +287,7 @@ def _exceptions(environment) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        raise SystemExit("load test interrupted: servers stopped, database dropped") from None
