@@ -1,8 +1,11 @@
 """The forms of an HTML page as a browser without scripts sees them: where each posts, what
 it sends as served (hidden fields such as the CSRF token, filled-in text, checked boxes and
-radios, chosen options), and every field and choice it offers. Used by the load test to fill
-in the practitioners' forms and the admin's page editor as a person would."""
+radios, chosen options), and every field and choice it offers; and what the form pages say
+back once Send is pressed. Used by the load test to fill in the practitioners' forms and the
+admin's page editor as a person would. It imports nothing of locust's (which patches the
+standard library for gevent), so the tests can use it."""
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -112,3 +115,15 @@ def post_form(html: str, form_id: str = "") -> Form:
         if form.method == "post" and (not form_id or form.id == form_id):
             return form
     raise LookupError(f"no form that posts{f' with id {form_id!r}' if form_id else ''}")
+
+
+REFERENCE = re.compile(r'<strong id="reference">([^<]+)</strong>')
+TOO_MANY = "You have sent too many forms from this network recently"
+
+
+def reference_shown(html: str) -> str:
+    """The reference on a confirmation page; ValueError if it shows none."""
+    found = REFERENCE.search(html)
+    if found is None:
+        raise ValueError("the confirmation page shows no reference")
+    return found.group(1)

@@ -14,19 +14,16 @@ import contextlib
 import ipaddress
 import itertools
 import random
-import re
 from dataclasses import dataclass, field
 from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urlencode
 
 from locust import FastHttpUser, between, task
 
-from bench.html_forms import post_form
+from bench.html_forms import TOO_MANY, post_form, reference_shown
 from bench.submissions import CAF_ANSWERS, GAP_ANSWERS
 
 ANSWERS = {"gap": GAP_ANSWERS, "caf": CAF_ANSWERS}
-REFERENCE = re.compile(r'<strong id="reference">([^<]+)</strong>')
-TOO_MANY = "You have sent too many forms from this network recently"
 # RFC 2544's range for benchmarks: 131,072 addresses, none of them anyone's.
 _ADDRESSES = (str(address) for address in ipaddress.IPv4Network("198.18.0.0/15").hosts())
 
@@ -204,10 +201,7 @@ def _sent_or_too_many(response) -> bool:
 
 
 def _reference(response) -> str:
-    found = REFERENCE.search(response.text)
-    if found is None:
-        raise ValueError("the confirmation page shows no reference")
-    return found.group(1)
+    return reference_shown(response.text)
 
 
 def answers_for(kind: str) -> dict:
