@@ -48,3 +48,10 @@ def print_checks(checks: list[tuple[str, str]]) -> str:
     for rule, problem in checks:
         print(f"  {'FAIL' if problem else 'ok':<4} {rule}{f': {problem}' if problem else ''}")
     return next((f"{rule}: {problem}" for rule, problem in checks if problem), "")
+
+
+def print_errors(*environments) -> None:
+    """Each kind of failed request once, with how often it failed, the checks' included."""
+    errors = [error for env in environments for error in env.stats.errors.values()]
+    for error in sorted(errors, key=lambda error: -error.occurrences)[:10]:
+        print(f"  {error.occurrences} x {error.method} {error.name}: {error.error}")
