@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install install-test system-packages static migrate content accounts checks lint pytest format bench clean
+.PHONY: run test install install-test system-packages static migrate content accounts checks lint pytest format bench load clean
 
 ## run: install, migrate SQLite, load the content and demo accounts, serve on 127.0.0.1:8000
 run: install static migrate content accounts
@@ -97,6 +97,14 @@ bench: install
 	$(PY) bench/history.py
 	$(PY) bench/reports.py --small 2000 --large 20000
 	$(PY) bench/similarity.py --sizes 2000 20000
+
+## load: a load test under the production settings (bench/load.py): readers and practitioners
+## sending both forms for LOAD_SECONDS (60) on SERVERS (1 or 2) gunicorns sharing a throwaway
+## PostgreSQL database and Redis db 10; needs PostgreSQL and Redis on 127.0.0.1
+LOAD_SECONDS ?= 60
+SERVERS ?= 1
+load: $(VENV)/.installed-dev static
+	$(PY) bench/load.py --seconds $(LOAD_SECONDS) --servers $(SERVERS)
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles db.sqlite3

@@ -18,84 +18,18 @@ requests a second and each as a share of the bare view. The issue's aims: cached
 """
 
 import argparse
-import json
 import os
 import re
-import secrets
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
-REDIS_URL = "redis://127.0.0.1:6379/12"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.servers import fetch, manage, sample_urls, site_env, start, stop  # noqa: E402
+
+REDIS_DB = 12
 PORTS = {"bare": 8301, "cached": 8302, "drawn": 8303}
-
-
-def site_env(folder: Path) -> dict:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pei_site.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "REDIS_URL": REDIS_URL,
-        # Production needs a mail server to start; nothing here sends mail.
-        "EMAIL_HOST": "127.0.0.1",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "SQLITE_PATH": str(folder / "site.sqlite3"),
-        "STATIC_ROOT": str(folder / "static"),
-        "MEDIA_ROOT": str(folder / "media"),
-        "PEI_TRUSTED_PROXY_HOPS": "0",
-    }
-    return env
-
-
-def manage(env: dict, *args: str) -> str:
-    return subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
-
-
-def sample_urls(env: dict) -> list[tuple[str, str]]:
-    code = (
-        "import json, sys; sys.path.insert(0, '.'); import django; django.setup(); "
-        "from bench.pages import sample_urls; print(json.dumps(sample_urls()))"
-    )
-    out = subprocess.run(
-        [PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    )
-    return [tuple(pair) for pair in json.loads(out.stdout.strip().splitlines()[-1])]
-
-
-def start(env: dict, app: str, port: int, log: Path) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [GUNICORN, app, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("ab"),
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    tail = log.read_text(errors="replace").strip().splitlines()[-3:]
-    raise SystemExit(f"gunicorn for {app} did not answer on port {port}: {' / '.join(tail)}")
-
-
-def fetch(port: int, path: str) -> tuple[int, dict, bytes]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as answer:  # noqa: S310
-            return answer.status, dict(answer.headers), answer.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
 
 
 def requests_per_second(port: int, path: str, seconds: int, connections: int) -> float:
@@ -122,11 +56,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="wrk's time per run (10)")
     parser.add_argument("--connections", type=int, default=8, help="wrk's connections (8)")
     args = parser.parse_args()
-    subprocess.run(["redis-cli", "-n", "12", "flushdb"], check=True, capture_output=True)
+    subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], check=True, capture_output=True)
 
     with tempfile.TemporaryDirectory(prefix="pei-throughput-") as name:
         folder = Path(name)
-        env = site_env(folder)
+        env = site_env(folder, redis_url=f"redis://127.0.0.1:6379/{REDIS_DB}")
         print("building the site (migrate, load_pei_content, collectstatic)...", flush=True)
         manage(env, "migrate", "--noinput")
         manage(env, "load_pei_content")
@@ -157,11 +91,8 @@ def main() -> None:
                 rows.append((label, path, status, hit, bare, cached, drawn))
                 print(f"  measured {label} ({path})", flush=True)
         finally:
-            for server in servers.values():
-                server.terminate()
-            for server in servers.values():
-                server.wait(timeout=30)
-            subprocess.run(["redis-cli", "-n", "12", "flushdb"], capture_output=True)
+            stop(servers.values())
+            subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], capture_output=True)
 
     print(
         f"wrk -c{args.connections} for {args.seconds} s each; gunicorn, 2 sync workers; "
