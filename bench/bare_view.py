@@ -1,19 +1,28 @@
-"""The yardstick of bench/throughput.py: a bare Django view that answers every request with
-the bytes of a file read once at start (PEI_BARE_BODY), through no middleware. Served by
-gunicorn as `bench.bare_view:application`, as the site is."""
+"""The yardstick of bench/throughput.py: a bare Django view that answers each request with
+the bytes the site gave for the same address, read once at start, through no middleware:
+PEI_BARE_BODIES is a folder holding index.json ({address: file name}) and the files; an
+address not in it gets the home page's bytes. Served by gunicorn as
+`bench.bare_view:application`, as the site is."""
 
+import json
 import os
+from pathlib import Path
 
 import django
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import re_path
 
-BODY = open(os.environ["PEI_BARE_BODY"], "rb").read()  # noqa: SIM115 (read once, kept)
+FOLDER = Path(os.environ["PEI_BARE_BODIES"])
+BODIES = {
+    address: (FOLDER / name).read_bytes()
+    for address, name in json.loads((FOLDER / "index.json").read_text()).items()
+}
 
 
 def bare(request, rest=""):
-    return HttpResponse(BODY, content_type="text/html; charset=utf-8")
+    body = BODIES.get(request.get_full_path()) or BODIES["/"]
+    return HttpResponse(body, content_type="text/html; charset=utf-8")
 
 
 urlpatterns = [re_path(r"^(?P<rest>.*)$", bare)]

@@ -7,7 +7,9 @@ folder (SQLite unless DATABASE_URL is set: use a database you can drop) under th
 production settings, loads the PEI content, collects the static files, and starts three
 gunicorns of 2 sync workers each on 127.0.0.1:
 
-- the bare view (`bench/bare_view.py`): the home page's bytes from memory, no middleware;
+- the bare view (`bench/bare_view.py`): each page's own bytes, as the site drew them, from
+  memory, through no middleware (the issue measured the home page's bytes for every
+  address; a page's own bytes compare a big page with sending as much);
 - the site with its page cache (`pei_site/page_cache.py`), read as a reader without a
   session, after one request has filled the cache;
 - the site with the page cache switched off (PEI_PAGE_CACHE_SECONDS=0): every page drawn.
@@ -18,6 +20,7 @@ requests a second and each as a share of the bare view. The issue's aims: cached
 """
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -71,10 +74,15 @@ def main() -> None:
         servers["drawn"] = start(
             {**env, "PEI_PAGE_CACHE_SECONDS": "0"}, "pei_site.wsgi", PORTS["drawn"], log
         )
-        home = fetch(PORTS["drawn"], "/")[2]
-        (folder / "home.html").write_bytes(home)
+        bodies = folder / "bare"
+        bodies.mkdir()
+        index = {}
+        for number, path in enumerate(["/", *(path for _, path in urls)]):
+            (bodies / f"{number}.html").write_bytes(fetch(PORTS["drawn"], path)[2])
+            index[path] = f"{number}.html"
+        (bodies / "index.json").write_text(json.dumps(index))
         servers["bare"] = start(
-            {**os.environ, "PEI_BARE_BODY": str(folder / "home.html")},
+            {**os.environ, "PEI_BARE_BODIES": str(bodies)},
             "bench.bare_view:application",
             PORTS["bare"],
             log,
