@@ -172,6 +172,10 @@ else:
             "NAME": ENV["SQLITE_PATH"],
             # Wait rather than fail when the email worker and the web server write at once.
             "OPTIONS": {"timeout": 20},
+            # Kept open between requests, as PostgreSQL's is above: a new SQLite connection
+            # reads the whole schema before its first query, 2 to 3 ms of every request.
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 
