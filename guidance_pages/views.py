@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from pei_site import view_restrictions
+
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
 
@@ -28,7 +30,8 @@ def search(request):
     if query:
         # Not .specific(): that costs a query per page type. Results show the title and the
         # search description, which every page has.
-        results = Page.objects.live().public().search(words) if words else Page.objects.none()
+        pages = view_restrictions.public(Page.objects.live(), request)
+        results = pages.search(words) if words else Page.objects.none()
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))

@@ -4,6 +4,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pei_site import view_restrictions
+
 from ..blocks import BODY_FEATURES, CallToActionBlock, GuidanceStreamBlock
 
 
@@ -37,7 +39,8 @@ class HomePage(Page):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:3]
-        )
+        stories = NewsPage.objects.live().descendant_of(self)
+        context["latest_news"] = view_restrictions.public(stories, request).order_by(
+            "-date", "-pk"
+        )[:3]
         return context
