@@ -43,7 +43,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
+        from pei_site.fragments import kept_value
+
         paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
+        # Counted once per generation: a page of the list is then kept (page_part in the
+        # template), so a list drawn again reads no story.
+        paginator.count = kept_value(request, ("news count", self.pk), self.news_items().count)
         try:
             news_page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -56,9 +61,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed_route(self, request):
+        from pei_site.fragments import kept_response
+
         from ..feeds import NewsFeed
 
-        return NewsFeed(self)(request)
+        # Kept per generation; its links are absolute, made from the address it was asked at.
+        vary = ("news feed", self.pk, request.scheme, request.get_host())
+        return kept_response(request, vary, lambda: NewsFeed(self)(request))
 
 
 class NewsPage(Page):
