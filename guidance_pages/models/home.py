@@ -1,3 +1,5 @@
+import functools
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -39,8 +41,12 @@ class HomePage(Page):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        stories = NewsPage.objects.live().descendant_of(self)
-        context["latest_news"] = view_restrictions.public(stories, request).order_by(
-            "-date", "-pk"
-        )[:3]
+
+        def latest_news():
+            stories = NewsPage.objects.live().descendant_of(self)
+            return view_restrictions.public(stories, request).order_by("-date", "-pk")[:3]
+
+        # Read when the template first asks: not at all while the page's content is kept
+        # (page_part in the template).
+        context["latest_news"] = functools.cache(latest_news)
         return context

@@ -45,10 +45,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def index_route(self, request):
         from pei_site.fragments import kept_value
 
-        paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
+        paginator = Paginator(_Stories(self), NEWS_PER_PAGE)
         # Counted once per generation: a page of the list is then kept (page_part in the
         # template), so a list drawn again reads no story.
-        paginator.count = kept_value(request, ("news count", self.pk), self.news_items().count)
+        paginator.count = kept_value(
+            request, ("news count", self.pk), lambda: self.news_items().count()
+        )
         try:
             news_page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -68,6 +70,19 @@ class NewsIndexPage(RoutablePageMixin, Page):
         # Kept per generation; its links are absolute, made from the address it was asked at.
         vary = ("news feed", self.pk, request.scheme, request.get_host())
         return kept_response(request, vary, lambda: NewsFeed(self)(request))
+
+
+class _Stories:
+    """`news_items()` as the paginator sees it, made only when a page of it is read: not
+    while that page of the list is kept."""
+
+    ordered = True
+
+    def __init__(self, index: NewsIndexPage):
+        self.index = index
+
+    def __getitem__(self, part):
+        return self.index.news_items()[part]
 
 
 class NewsPage(Page):
