@@ -1,6 +1,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -82,7 +83,7 @@ class _Stories:
         self.index = index
 
     def __getitem__(self, part):
-        return self.index.news_items()[part]
+        return SimpleLazyObject(lambda: self.index.news_items()[part])
 
 
 class NewsPage(Page):
