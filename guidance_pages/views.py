@@ -6,7 +6,11 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
+
+from pei_site import view_restrictions
+from pei_site.fragments import kept_response
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -28,7 +32,8 @@ def search(request):
     if query:
         # Not .specific(): that costs a query per page type. Results show the title and the
         # search description, which every page has.
-        results = Page.objects.live().public().search(words) if words else Page.objects.none()
+        pages = view_restrictions.public(Page.objects.live(), request)
+        results = pages.search(words) if words else Page.objects.none()
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))
@@ -39,6 +44,15 @@ def search(request):
         "guidance_pages/search.html",
         {"search_query": query, "results_page": results_page},
     )
+
+
+@require_GET
+def sitemap(request):
+    """Wagtail's sitemap, drawn once per generation: every live public page, the same for
+    everyone. A page of it (`?p=`, on a site of more than 50,000 pages) is drawn each time."""
+    if request.GET:
+        return wagtail_sitemap(request)
+    return kept_response(request, ("sitemap.xml",), lambda: wagtail_sitemap(request))
 
 
 @require_GET

@@ -1,13 +1,13 @@
 """The changes a public page can show, each of which forgets every cached page
 (`page_cache.forget_every_page`): connected once, from the app's `ready()`.
 
-Saves and deletions of pages (Page and every page type), sites, collections and locales;
-of everything in guidance_pages (the menu, footer and contacts, the site's settings) and
-pei_forms (the forms' help text); of images and documents (not renditions, which are made
-as pages are drawn); and of the directory's services and what pages list them by (districts,
-themes). Moves are Wagtail's own signal, as a move rewrites paths without saving the page.
-Casework (submissions, their history, the audit log) is not a page's business, and is left
-out, so that a busy panel does not empty the cache.
+Saves and deletions of pages (Page and every page type), sites, collections, locales and
+view restrictions; of everything in guidance_pages (the menu, footer and contacts, the
+site's settings) and pei_forms (the forms' help text); of images and documents (not
+renditions, which are made as pages are drawn); and of the directory's services and what
+pages list them by (districts, themes). Moves are Wagtail's own signal, as a move rewrites
+paths without saving the page. Casework (submissions, their history, the audit log) is not
+a page's business, and is left out, so that a busy panel does not empty the cache.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -21,6 +21,10 @@ WATCHED_MODELS = {
     "wagtailcore.site",
     "wagtailcore.collection",
     "wagtailcore.locale",
+    # Who may see a page: also what is remembered per generation of whether a page is
+    # private (view_restrictions.py), and a page that becomes private must not be served
+    # from the page cache.
+    "wagtailcore.pageviewrestriction",
     "pei_workflow.service",
     "pei_workflow.district",
     "pei_workflow.theme",

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance_pages import views as guidance_views
@@ -21,7 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", guidance_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", guidance_views.sitemap, name="sitemap"),
     path("robots.txt", guidance_views.robots_txt, name="robots_txt"),
     # The service directory as Open Referral UK open data (HSDS 3.0).
     path("openreferral/", include("pei_workflow.openreferral.urls")),

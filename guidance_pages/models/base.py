@@ -77,3 +77,11 @@ class SiteChrome(BaseSiteSetting):
 
     class Meta:
         verbose_name = "footer and site links"
+
+    @classmethod
+    def read_for(cls, site) -> "SiteChrome":
+        """The site's settings, or empty ones if none are saved yet. Unlike `for_site`, which
+        saves a row the first time, reading a page writes nothing: a row saved would start a
+        new generation of every kept page (pei_site/page_changes.py)."""
+        found = cls.objects.select_related(*cls.select_related).filter(site=site).first()
+        return found or cls(site=site)

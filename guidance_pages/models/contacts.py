@@ -1,3 +1,5 @@
+import functools
+
 from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
@@ -74,18 +76,23 @@ class ContactsPage(ReviewableMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[:100]
-        contacts = EIDOContact.objects.filter(live=True).select_related("district")
-        if query:
-            contacts = contacts.filter(
-                Q(district__name__icontains=query)
-                | Q(district__code__iexact=query)
-                | Q(team_name__icontains=query)
-            )
-        groups: dict = {}
-        for contact in contacts:
-            groups.setdefault(contact.district, []).append(contact)
         context["query"] = query
-        context["district_groups"] = [
-            {"district": district, "contacts": items} for district, items in groups.items()
-        ]
+        # Read when the template first asks: not at all while the list without a search is
+        # kept as a part of the page (page_part in the template).
+        context["district_groups"] = functools.cache(lambda: district_groups(query))
         return context
+
+
+def district_groups(query: str) -> list[dict]:
+    """The live contacts matching `query` (all of them if it is empty), by district."""
+    contacts = EIDOContact.objects.filter(live=True).select_related("district")
+    if query:
+        contacts = contacts.filter(
+            Q(district__name__icontains=query)
+            | Q(district__code__iexact=query)
+            | Q(team_name__icontains=query)
+        )
+    groups: dict = {}
+    for contact in contacts:
+        groups.setdefault(contact.district, []).append(contact)
+    return [{"district": district, "contacts": items} for district, items in groups.items()]

@@ -1,12 +1,14 @@
+import functools
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from ..blocks import TEXT_FEATURES
 from ..service_directory import DirectorySearch, results_page, search_options
-from .base import ReviewableMixin
+from .base import ReviewableMixin, SiteChrome
 
 SERVICES_PER_PAGE = 20
 
@@ -57,12 +59,19 @@ class ServiceDirectoryPage(ReviewableMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        districts, themes = search_options()
-        search = DirectorySearch.from_query(request.GET, districts, themes)
+        # Each is read when the template first asks: not at all while the directory without
+        # a search is kept as a part of the page (page_part in the template).
+        options = functools.cache(search_options)
+        search = functools.cache(lambda: DirectorySearch.from_query(request.GET, *options()))
         context.update(
             search=search,
-            districts=districts,
-            themes=themes,
-            results_page=results_page(search, request.GET.get("page"), SERVICES_PER_PAGE),
+            districts=lambda: options()[0],
+            themes=lambda: options()[1],
+            results_page=functools.cache(
+                lambda: results_page(search(), request.GET.get("page"), SERVICES_PER_PAGE)
+            ),
+            contact_page=lambda: SiteChrome.read_for(Site.find_for_request(request)).contact_page,
+            # Any query at all is the reader's own, and its pages' links keep it.
+            searched=bool(request.GET),
         )
         return context

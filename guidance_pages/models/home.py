@@ -1,8 +1,12 @@
+import functools
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from pei_site import view_restrictions
 
 from ..blocks import BODY_FEATURES, CallToActionBlock, GuidanceStreamBlock
 
@@ -37,7 +41,12 @@ class HomePage(Page):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:3]
-        )
+
+        def latest_news():
+            stories = NewsPage.objects.live().descendant_of(self)
+            return view_restrictions.public(stories, request).order_by("-date", "-pk")[:3]
+
+        # Read when the template first asks: not at all while the page's content is kept
+        # (page_part in the template).
+        context["latest_news"] = functools.cache(latest_news)
         return context

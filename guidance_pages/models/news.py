@@ -1,6 +1,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -43,7 +44,14 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
+        from pei_site.fragments import kept_value
+
+        paginator = Paginator(_Stories(self), NEWS_PER_PAGE)
+        # Counted once per generation: a page of the list is then kept (page_part in the
+        # template), so a list drawn again reads no story.
+        paginator.count = kept_value(
+            request, ("news count", self.pk), lambda: self.news_items().count()
+        )
         try:
             news_page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -56,9 +64,26 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed_route(self, request):
+        from pei_site.fragments import kept_response
+
         from ..feeds import NewsFeed
 
-        return NewsFeed(self)(request)
+        # Kept per generation; its links are absolute, made from the address it was asked at.
+        vary = ("news feed", self.pk, request.scheme, request.get_host())
+        return kept_response(request, vary, lambda: NewsFeed(self)(request))
+
+
+class _Stories:
+    """`news_items()` as the paginator sees it, made only when a page of it is read: not
+    while that page of the list is kept."""
+
+    ordered = True
+
+    def __init__(self, index: NewsIndexPage):
+        self.index = index
+
+    def __getitem__(self, part):
+        return SimpleLazyObject(lambda: self.index.news_items()[part])
 
 
 class NewsPage(Page):

@@ -141,6 +141,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Which site and page an address is, remembered per generation (pei_site/routing.py).
+    "pei_site.routing.RoutingMiddleware",
     # Last, as its documentation asks: it turns a locked sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -175,6 +177,10 @@ else:
             "NAME": ENV["SQLITE_PATH"],
             # Wait rather than fail when the email worker and the web server write at once.
             "OPTIONS": {"timeout": 20},
+            # Kept open between requests, as PostgreSQL's is above: a new SQLite connection
+            # reads the whole schema before its first query, 2 to 3 ms of every request.
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 
@@ -285,6 +291,11 @@ PEI_STAFF_IDLE_SECONDS = 30 * 60
 # how long an entry lasts (0 switches it off), and which cache holds them.
 PEI_PAGE_CACHE_SECONDS = int(os.environ.get("PEI_PAGE_CACHE_SECONDS", "600"))
 PEI_PAGE_CACHE_ALIAS = "default"
+# What pages are drawn from, worked out once per generation of the public site rather than
+# on every request (pei_site/per_generation.py: the site, which page an address is, the
+# menu, footer and contacts): how long this process keeps each at most, for a change made
+# outside the models, which starts no generation. It applies with the page cache off too.
+PEI_PER_GENERATION_SECONDS = int(os.environ.get("PEI_PER_GENERATION_SECONDS", "600"))
 
 # How long a case's personal data is kept after it is closed, declined or withdrawn, in years:
 # the practitioner's contact details, then the free text. `manage.py apply_retention` (daily)
