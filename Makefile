@@ -66,13 +66,13 @@ content: install
 accounts: install
 	$(PY) manage.py create_demo_accounts
 
-# Production refuses to start without REDIS_URL; the checks never connect to it.
+# Production refuses to start without REDIS_URL or EMAIL_HOST; the checks connect to neither.
 ## checks: lint, format, Django's checks, migrations in step with models, deploy checks
 checks: lint
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=pei_site.settings.production SECRET_KEY=check-deploy-only-$$(date +%s)-not-a-real-key-0123456789abcdef \
-		REDIS_URL=redis://127.0.0.1:6379/13 \
+		REDIS_URL=redis://127.0.0.1:6379/13 EMAIL_HOST=smtp.pei.example \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 lint: $(VENV)/.installed-dev
