@@ -45,8 +45,7 @@ def static_root(tmp_path_factory):
     """The static files collected once, as production serves them (hashed names, a
     manifest): every page, the 500 page included, names them."""
     folder = tmp_path_factory.mktemp("faults-site")
-    env = site_env(folder)
-    env["REDIS_URL"] = REDIS_URL
+    env = site_env(folder, redis_url=REDIS_URL)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput"],
         cwd=ROOT,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from bench.throughput import site_env
-from bench.throughput import start as start_gunicorn
+from bench.servers import site_env
+from bench.servers import start as start_gunicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -39,13 +39,12 @@ def database_url(*, port: int | None = None) -> str:
 
 
 def production_environment(folder: Path, *, smtp_port: int, database_port: int | None = None):
-    """The production settings as bench/throughput.py sets them, pointed at the test
+    """The production settings as the benchmarks set them (bench/servers.py), pointed at the test
     database, Redis database 9 and a plain-text SMTP server on `smtp_port`, with a one-second
     first retry so that a test sees the mail queue's retries within seconds."""
-    env = site_env(folder)
+    env = site_env(folder, redis_url=REDIS_URL)
     env.update(
         DATABASE_URL=database_url(port=database_port),
-        REDIS_URL=REDIS_URL,
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(smtp_port),
         EMAIL_USE_TLS="0",
