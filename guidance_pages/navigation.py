@@ -1,6 +1,6 @@
 """The pages navigation links to: the main menu, and the live ancestors of a page.
 
-Read once per generation (`pei_site.per_generation`) and kept as plain links, not pages:
+Read once per generation (`pei_site.memo`) and kept as plain links, not pages:
 a publish, unpublish, move or a change of "show in menus" starts a new generation, so the
 menu and the breadcrumbs show it at once. URLs come from `page.get_url(request)`, so the
 links are relative on the request's own site as before; the site is part of every key.
@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from django.utils import translation
 from wagtail.models import Page
 
-from pei_site import per_generation, routing
+from pei_site import routing
+from pei_site.memo import Memo
+from pei_site.page_cache import generation_for
 
-_menus = per_generation.Memo(size=50)
-_ancestors = per_generation.Memo(size=5000)
-_news_indexes = per_generation.Memo(size=50)
+_menus = Memo(size=50)
+_ancestors = Memo(size=5000)
+_news_indexes = Memo(size=50)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def news_index(request) -> Link | None:
 
 
 def _generation(request) -> str:
-    return per_generation.generation(request)
+    return generation_for(request)
 
 
 def _key(request, site) -> tuple:

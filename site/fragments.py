@@ -8,9 +8,9 @@ No context processor runs for it, so it cannot see the user, the session, messag
 CSRF token. Nothing personal can get into it, and the same copy is right for a reader, a
 practitioner part way through a form and signed-in staff alike.
 
-It is kept under the generation (`per_generation`), so a publish shows in it at once, with
-the site and the language in the key, and whatever else the caller says it varies by (the
-menu's current section, the page). This process keeps its own copy (`per_generation.Memo`),
+It is kept under the generation (`page_cache.generation_for`), so a publish shows in it at
+once, with the site and the language in the key, and whatever else the caller says it varies
+by (the menu's current section, the page). This process keeps its own copy (`memo.Memo`),
 and the shared cache keeps one for the other processes, so each is drawn once per
 generation.
 
@@ -28,9 +28,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from . import per_generation, routing
+from . import routing
+from .memo import Memo
+from .page_cache import frozen, generation_for, share_generation, thawed
 
-_here = per_generation.Memo(size=2000)
+_here = Memo(size=2000)
 _MISSING = object()
 
 
@@ -48,26 +50,14 @@ def kept_value(request, vary: tuple, make: Callable):
         return make()
     site = routing.site_for(request)
     key = (site.pk if site else None, translation.get_language(), *vary)
-    return _here.get_or_make(
-        per_generation.generation(request), key, lambda: _shared(request, key, make)
-    )
+    return _here.get_or_make(generation_for(request), key, lambda: _shared(request, key, make))
 
 
 def kept_response(request, vary: tuple, answer: Callable[[], HttpResponse]) -> HttpResponse:
     """The answer `answer()` gives (a sitemap, a feed: the same for everyone, with no cookie
     and no session), its status, headers and body kept like a fragment."""
 
-    def make():
-        response = answer()
-        if hasattr(response, "render"):
-            response.render()
-        return response.status_code, list(response.items()), response.content
-
-    status, headers, content = kept_value(request, vary, make)
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return response
+    return thawed(kept_value(request, vary, lambda: frozen(answer())))
 
 
 def drawn(template: str, data: Callable[[], dict]) -> Callable[[], str]:
@@ -83,14 +73,14 @@ class SiteOnly:
 
     def __init__(self, request):
         self._wagtail_site = routing.site_for(request)
-        per_generation.share(request, self)
+        share_generation(request, self)
         self.path = request.path
         self.GET = QueryDict()
 
 
 def _shared(request, key: tuple, make):
     name = hashlib.sha256(repr(key).encode()).hexdigest()
-    shared_key = f"pei_fragment:{per_generation.generation(request)}:{name}"
+    shared_key = f"pei_fragment:{generation_for(request)}:{name}"
     cache = caches[settings.PEI_PAGE_CACHE_ALIAS]
     value = cache.get(shared_key, _MISSING)
     if value is _MISSING:

@@ -22,18 +22,18 @@ When it is forgotten
 Speed
     First in MIDDLEWARE, so a hit runs no other middleware: what is kept is the answer as it
     left them all, its security headers included. Each process also keeps the pages it has
-    served lately (KEPT_HERE), and, with Redis, its own copy of the generation, kept current
-    by pub/sub (`page_generation.py`): a hit then asks the shared cache nothing. The page
-    itself comes from the shared cache only when this process has no copy of this
-    generation's. The generation is a random token, not a count: if the cache loses it, a
+    served lately (KEPT_HERE, a `memo.Memo`), and, with Redis, its own copy of the
+    generation, kept current by pub/sub (`page_generation.py`): a hit then asks the shared
+    cache nothing. The page itself comes from the shared cache only when this process has
+    no copy of this generation's. Each request reads the generation once
+    (`generation_for`), and what the pages are drawn from is kept under the same one. The
+    generation is a random token, not a count: if the cache loses it, a
     new one is made, and nothing kept before can match it.
 """
 
 import functools
 import hashlib
-import time
 import uuid
-from collections import OrderedDict
 
 import redis
 from django.conf import settings
@@ -45,6 +45,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.urls import reverse
 
+from .memo import Memo
 from .page_generation import GenerationListener, publish
 
 GENERATION_KEY = "pei_page_cache:generation"
@@ -55,7 +56,11 @@ PRIVATE_PREFIXES = ("/status/", "/documents/")
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 #: How many pages each process keeps beside the shared cache, the least read first to go.
 KEPT_HERE = 500
-_here: OrderedDict = OrderedDict()
+#: A page kept here lasts no longer than in the shared cache, so a change made outside the
+#: models shows within twice PEI_PAGE_CACHE_SECONDS.
+_here = Memo(size=KEPT_HERE, lasting="PEI_PAGE_CACHE_SECONDS")
+#: Where a request keeps the generation it is answered under (`generation_for`).
+_ON_REQUEST = "_pei_generation"
 
 
 def _cache():
@@ -133,19 +138,24 @@ class PageCacheMiddleware:
         if not settings.PEI_PAGE_CACHE_SECONDS or not is_reader(request):
             return self.get_response(request)
         key = _key(request)
-        generation = current_generation()
-        entry = _kept_here(key, generation)
+        generation = generation_for(request)
+        entry = _here.get(generation, key)
+        if entry is None:
+            entry = _cache().get(key)
+            if entry is not None and entry[0] == generation:
+                _here.put(generation, key, entry)
+            else:
+                entry = None
         if entry is not None:
-            return _rebuilt(entry)
-        entry = _cache().get(key)
-        if entry is not None and entry[0] == generation:
-            _keep_here(key, entry)
-            return _rebuilt(entry)
+            response = thawed(entry[1:])
+            response[HIT_HEADER] = "hit"
+            return response
         response = self.get_response(request)
         if may_keep(request, response):
-            entry = (generation, response.status_code, list(response.items()), response.content)
+            # The shared cache's entries keep this shape: (generation, status, headers, body).
+            entry = (generation, *frozen(response))
             _cache().set(key, entry, settings.PEI_PAGE_CACHE_SECONDS)
-            _keep_here(key, entry)
+            _here.put(generation, key, entry)
         return response
 
 
@@ -157,32 +167,36 @@ def current_generation() -> str:
     return held or _cache().get(GENERATION_KEY) or _new_generation()
 
 
-def _kept_here(key: str, generation: str):
-    """This process's copy of the page, if it is of this generation and was taken from the
-    shared cache, or drawn, no more than PEI_PAGE_CACHE_SECONDS ago (so a change made
-    outside the models shows within twice that)."""
-    kept = _here.get(key)
-    if kept is None:
-        return None
-    until, entry = kept
-    if entry[0] != generation or time.monotonic() > until:
-        return None
-    return entry
+def generation_for(request) -> str:
+    """The generation this request is answered and drawn under: `current_generation()`,
+    read once per request, so that what one request keeps and finds agrees with itself."""
+    if request is None:
+        return current_generation()
+    found = getattr(request, _ON_REQUEST, None)
+    if found is None:
+        found = current_generation()
+        setattr(request, _ON_REQUEST, found)
+    return found
 
 
-def _keep_here(key: str, entry) -> None:
-    _here[key] = (time.monotonic() + settings.PEI_PAGE_CACHE_SECONDS, entry)
-    _here.move_to_end(key)
-    while len(_here) > KEPT_HERE:
-        _here.popitem(last=False)
+def share_generation(request, other) -> None:
+    """Let `other`, which stands in for the request, draw under the request's generation."""
+    setattr(other, _ON_REQUEST, generation_for(request))
 
 
-def _rebuilt(entry) -> HttpResponse:
-    _, status, headers, content = entry
+def frozen(response) -> tuple:
+    """(status, headers, body) of a drawn answer, to keep in a cache."""
+    if hasattr(response, "render"):
+        response.render()
+    return response.status_code, list(response.items()), response.content
+
+
+def thawed(kept) -> HttpResponse:
+    """A new answer from what `frozen` kept."""
+    status, headers, content = kept
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    response[HIT_HEADER] = "hit"
     return response
 
 

@@ -4,7 +4,7 @@ Wagtail finds both afresh on every request: a query for the site (with its home 
 home page's specific row, then a query for each page on the way down and another for its
 specific row, five queries for a page two levels deep. Neither answer changes until a page
 or a site changes, and each such change starts a new generation (`page_changes.py`), so
-this process remembers them under the generation (`per_generation.Memo`):
+this process remembers them under the generation (`memo.Memo`):
 
 - the site: its row, from which each request gets an instance of its own, and the site
   root paths that page URLs are made from;
@@ -33,12 +33,14 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from . import per_generation, view_restrictions
+from . import view_restrictions
+from .memo import Memo
+from .page_cache import generation_for
 
-_sites = per_generation.Memo(size=100)
-_root_paths = per_generation.Memo(size=1)
+_sites = Memo(size=100)
+_root_paths = Memo(size=1)
 #: Enough for every page of a large site, and the addresses that are not pages.
-_routes = per_generation.Memo(size=5000)
+_routes = Memo(size=5000)
 NOT_FOUND = None
 ROUTE_AFRESH = "route afresh"
 
@@ -51,7 +53,7 @@ def site_for(request) -> Site | None:
     if not hasattr(request, "_wagtail_site"):
         request._wagtail_site = find_site(request)
         request._wagtail_cached_site_root_paths = _root_paths.get_or_make(
-            per_generation.generation(request), "root paths", Site.get_site_root_paths
+            generation_for(request), "root paths", Site.get_site_root_paths
         )
     return request._wagtail_site
 
@@ -68,7 +70,7 @@ def find_site(request) -> Site | None:
             return NOT_FOUND
         return tuple(getattr(site, name) for name in _site_fields())
 
-    values = _sites.get_or_make(per_generation.generation(request), (hostname, port), row)
+    values = _sites.get_or_make(generation_for(request), (hostname, port), row)
     if values is NOT_FOUND:
         return None
     return Site.from_db("default", _site_fields(), values)
@@ -101,7 +103,7 @@ def route(request, path: str):
             view_restrictions.known_unrestricted(page)
         return (page.pk, page.content_type_id, used, unrestricted)
 
-    landing = _routes.get_or_make(per_generation.generation(request), key, walk)
+    landing = _routes.get_or_make(generation_for(request), key, walk)
     if found:
         return found[0]
     if landing is NOT_FOUND:

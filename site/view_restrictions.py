@@ -9,15 +9,16 @@ as does a page made an alias or moved, so the answers can be kept per generation
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from . import per_generation
+from .memo import Memo
+from .page_cache import generation_for
 
-_sections = per_generation.Memo(size=1)
+_sections = Memo(size=1)
 
 
 def private_sections(request) -> tuple[tuple[str, int], ...]:
     """(path, depth) of each page with a view restriction: it and its subpages are private."""
     return _sections.get_or_make(
-        per_generation.generation(request),
+        generation_for(request),
         "sections",
         lambda: tuple(
             PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()

@@ -292,7 +292,7 @@ PEI_STAFF_IDLE_SECONDS = 30 * 60
 PEI_PAGE_CACHE_SECONDS = int(os.environ.get("PEI_PAGE_CACHE_SECONDS", "600"))
 PEI_PAGE_CACHE_ALIAS = "default"
 # What pages are drawn from, worked out once per generation of the public site rather than
-# on every request (pei_site/per_generation.py: the site, which page an address is, the
+# on every request (pei_site/memo.py: the site, which page an address is, the
 # menu, footer and contacts): how long this process keeps each at most, for a change made
 # outside the models, which starts no generation. It applies with the page cache off too.
 PEI_PER_GENERATION_SECONDS = int(os.environ.get("PEI_PER_GENERATION_SECONDS", "600"))

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from guidance_pages.models import GuidancePage, SiteChrome
-from pei_site import fragments, per_generation
+from pei_site import fragments, memo
 from pei_site.page_cache import forget_every_page
 from tests.factories import GuidancePageFactory, admin_eido
 
@@ -97,7 +97,7 @@ def test_a_kept_part_lasts_no_longer_than_per_generation_seconds(guidance, monke
     """A change made outside the models (which starts no generation) shows within
     PEI_PER_GENERATION_SECONDS."""
     now = [1000.0]
-    monkeypatch.setattr(per_generation.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(memo.time, "monotonic", lambda: now[0])
     first = draw_part(reader_request(), guidance, note="first")
     GuidancePage.objects.filter(pk=guidance.pk).update(title="Changed in the database")
     guidance.refresh_from_db()
