@@ -33,12 +33,13 @@ class Command(BaseCommand):
         if not Path(backup).is_file() or not os.access(backup, os.R_OK):
             raise CommandError(f"cannot read the backup {backup}")
         scratch = f"{SCRATCH_PREFIX}{time.strftime('%Y%m%d%H%M%S')}_{os.getpid()}"
+        url = scratch_url(database_url, scratch)
         started = time.monotonic()
         with connection.cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{scratch}"')
         try:
-            restore(backup, scratch_url(database_url, scratch))
-            self._check(scratch_url(database_url, scratch))
+            restore(backup, url)
+            self._check(url)
         except RestoreFailed as failure:
             raise CommandError(str(failure)) from None
         finally:
