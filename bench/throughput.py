@@ -10,7 +10,7 @@ gunicorns of 2 sync workers each on 127.0.0.1:
 - the bare view (`bench/bare_view.py`): each page's own bytes, as the site drew them, from
   memory, through no middleware (the issue measured the home page's bytes for every
   address; a page's own bytes compare a big page with sending as much);
-- the site with its page cache (`pei_site/page_cache.py`), read as a reader without a
+- the site with its page cache (`page_serving/page_cache.py`), read as a reader without a
   session, after one request has filled the cache;
 - the site with the page cache switched off (PEI_PAGE_CACHE_SECONDS=0): every page drawn.
 

@@ -1,6 +1,6 @@
 """The pages navigation links to: the main menu, and the live ancestors of a page.
 
-Read once per generation (`pei_site.memo`) and kept as plain links, not pages:
+Read once per generation (`page_serving.memo`) and kept as plain links, not pages:
 a publish, unpublish, move or a change of "show in menus" starts a new generation, so the
 menu and the breadcrumbs show it at once. URLs come from `page.get_url(request)`, so the
 links are relative on the request's own site as before; the site is part of every key.
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from django.utils import translation
 from wagtail.models import Page
 
-from pei_site import routing
-from pei_site.memo import Memo
-from pei_site.page_cache import generation_for
+from page_serving import routing
+from page_serving.memo import Memo
+from page_serving.page_cache import generation_for
 
 _menus = Memo(size=50)
 _ancestors = Memo(size=5000)

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-from pei_site import view_restrictions
-from pei_site.fragments import kept_response
+from page_serving import view_restrictions
+from page_serving.fragments import kept_response
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200

@@ -14,7 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import post_page_move
 
-from .page_cache import forget_every_page
+from page_serving.page_cache import forget_every_page
 
 WATCHED_APPS = {"guidance_pages", "pei_forms", "wagtailimages", "wagtaildocs", "taggit"}
 WATCHED_MODELS = {

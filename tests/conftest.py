@@ -3,6 +3,7 @@ import time_machine
 from wagtail.models import Page, Site
 
 from tests import clock
+from tests.pei_site.subprocesses import TEST_REDIS_URL, empty_redis
 
 # PEI_TEST_TODAY=2027-03-28 runs the whole session on that day (from 10:00 in Lancashire, the
 # clock ticking), to prove no test depends on the day it runs: collection, the test database
@@ -73,3 +74,10 @@ def _empty_page_cache():
 
     cache.delete("pei_page_cache:generation")
     yield
+
+
+@pytest.fixture
+def test_redis():
+    """Redis database 13, empty; the test is skipped only when Redis is not answering."""
+    with empty_redis(TEST_REDIS_URL) as client:
+        yield client

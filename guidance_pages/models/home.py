@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pei_site import view_restrictions
+from page_serving import view_restrictions
 
 from ..blocks import BODY_FEATURES, CallToActionBlock, GuidanceStreamBlock
 

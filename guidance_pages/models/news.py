@@ -44,7 +44,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from pei_site.fragments import kept_value
+        from page_serving.fragments import kept_value
 
         paginator = Paginator(_Stories(self), NEWS_PER_PAGE)
         # Counted once per generation: a page of the list is then kept (page_part in the
@@ -64,7 +64,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed_route(self, request):
-        from pei_site.fragments import kept_response
+        from page_serving.fragments import kept_response
 
         from ..feeds import NewsFeed
 

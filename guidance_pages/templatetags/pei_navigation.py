@@ -1,6 +1,6 @@
 """Site navigation: the main menu, breadcrumbs, the footer and links to key pages.
 
-Each is a fragment (`pei_site.fragments.kept`): drawn once per generation from the links in
+Each is a fragment (`page_serving.fragments.kept`): drawn once per generation from the links in
 `guidance_pages.navigation`, and kept, so a page drawn again costs no query for them and
 little template work. The menu varies only by which of its sections the page is in.
 """
@@ -9,8 +9,8 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
-from pei_site import routing
-from pei_site.fragments import drawn, kept
+from page_serving import routing
+from page_serving.fragments import drawn, kept
 
 from .. import navigation
 from ..models import SiteChrome

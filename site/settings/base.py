@@ -81,6 +81,7 @@ CSRF_TRUSTED_ORIGINS = ENV["CSRF_TRUSTED_ORIGINS"]
 
 INSTALLED_APPS = [
     "pei_site",
+    "page_serving",
     "guidance_pages",
     "pei_workflow",
     "pei_forms",
@@ -120,8 +121,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a reader's page from the cache skips everything below (pei_site/page_cache.py).
-    "pei_site.page_cache.PageCacheMiddleware",
+    # First: a reader's page from the cache skips everything below (page_serving/page_cache.py).
+    "page_serving.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outermost after SecurityMiddleware, so that every answer gets the headers, WhiteNoise's
     # static files and redirects included (see "Security headers" below).
@@ -141,8 +142,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Which site and page an address is, remembered per generation (pei_site/routing.py).
-    "pei_site.routing.RoutingMiddleware",
+    # Which site and page an address is, remembered per generation (page_serving/routing.py).
+    "page_serving.routing.RoutingMiddleware",
     # Last, as its documentation asks: it turns a locked sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -287,12 +288,12 @@ PEI_TRUSTED_PROXY_HOPS = ENV["PEI_TRUSTED_PROXY_HOPS"]
 SESSION_COOKIE_AGE = 24 * 60 * 60
 PEI_STAFF_IDLE_SECONDS = 30 * 60
 
-# Public pages for readers without a session, from the shared cache (pei_site/page_cache.py):
+# Public pages for readers without a session, from the shared cache (page_serving/page_cache.py):
 # how long an entry lasts (0 switches it off), and which cache holds them.
 PEI_PAGE_CACHE_SECONDS = int(os.environ.get("PEI_PAGE_CACHE_SECONDS", "600"))
 PEI_PAGE_CACHE_ALIAS = "default"
 # What pages are drawn from, worked out once per generation of the public site rather than
-# on every request (pei_site/memo.py: the site, which page an address is, the
+# on every request (page_serving/memo.py: the site, which page an address is, the
 # menu, footer and contacts): how long this process keeps each at most, for a change made
 # outside the models, which starts no generation. It applies with the page cache off too.
 PEI_PER_GENERATION_SECONDS = int(os.environ.get("PEI_PER_GENERATION_SECONDS", "600"))

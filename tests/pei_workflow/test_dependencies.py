@@ -1,15 +1,20 @@
-"""Dependencies point one way: `pei_forms` → `pei_workflow`, and `site/` (`pei_site`) wires
-them together. Read from the source with `ast`, so that an import inside a function counts
-too."""
+"""Dependencies point one way: `pei_forms` → `pei_workflow`, `guidance_pages` reads districts
+and services only, `page_serving` serves the public pages for them all, and `site/`
+(`pei_site`) wires them together. Read from the source with `ast`, so that an import inside a
+function counts too."""
 
 import ast
 from pathlib import Path
 
+import guidance_pages
+import page_serving
 import pei_forms
 import pei_workflow
 
 PEI_WORKFLOW = Path(pei_workflow.__file__).parent
 PEI_FORMS = Path(pei_forms.__file__).parent
+GUIDANCE_PAGES = Path(guidance_pages.__file__).parent
+PAGE_SERVING = Path(page_serving.__file__).parent
 
 
 def modules_of(package: Path) -> list[Path]:
@@ -85,3 +90,16 @@ def test_every_kind_of_import_is_found(tmp_path):
     )
     found = imported_packages(module, tmp_path / "pkg")
     assert found == {"pei_site", "django", "pkg", "pei_forms", "<outside the package>"}
+
+
+def test_guidance_pages_imports_nothing_from_pei_site_or_pei_forms():
+    """The guidance site stands alone but for reading districts and services: it does not
+    know the site that wires it up, nor the public forms."""
+    assert offending(GUIDANCE_PAGES, {"pei_site", "pei_forms", "<outside the package>"}) == []
+
+
+def test_page_serving_imports_no_app_of_the_project():
+    """What serves the public pages fast is used by every app that draws them, so it uses
+    none of them."""
+    apps = {"pei_site", "guidance_pages", "pei_forms", "pei_workflow", "<outside the package>"}
+    assert offending(PAGE_SERVING, apps) == []

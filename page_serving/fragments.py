@@ -3,7 +3,7 @@ content of a page that is the same for every reader (issue 16).
 
 A fragment is drawn from the values it is given and nothing else: a template rendered
 without the request (`render_to_string` with a dict), or a part of a page's template
-rendered in a context of its own (`{% page_part %}`, pei_site/templatetags/pei_fragments.py).
+rendered in a context of its own (`{% page_part %}`, page_serving/templatetags/pei_fragments.py).
 No context processor runs for it, so it cannot see the user, the session, messages or a
 CSRF token. Nothing personal can get into it, and the same copy is right for a reader, a
 practitioner part way through a form and signed-in staff alike.

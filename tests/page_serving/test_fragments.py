@@ -1,4 +1,4 @@
-"""Parts of pages drawn once per generation (pei_site/fragments.py, `{% page_part %}`, issue
+"""Parts of pages drawn once per generation (page_serving/fragments.py, `{% page_part %}`, issue
 16): kept until the next change and no longer, drawn from their own values only, so that
 nothing of a signed-in member of staff or of a practitioner's form gets into a copy another
 reader is given, and never kept from a preview."""
@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from guidance_pages.models import GuidancePage, SiteChrome
-from pei_site import fragments, memo
-from pei_site.page_cache import forget_every_page
+from page_serving import fragments, memo
+from page_serving.page_cache import forget_every_page
 from tests.factories import GuidancePageFactory, admin_eido
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from guidance_pages.models import SiteChrome
-from pei_site.page_cache import GENERATION_KEY, HIT_HEADER
+from page_serving.page_cache import GENERATION_KEY, HIT_HEADER
 from tests.factories import (
     EIDOContactFactory,
     GuidancePageFactory,

@@ -6,7 +6,7 @@ What is between the tags is drawn in a context of its own, holding the page, the
 after `passing` from the page's context, and, as `request`, only the site (`SiteOnly`, all
 Wagtail's `pageurl` reads of a request), so it cannot show the user, the session or a CSRF
 token. It is kept for the page, its address and the values after `varying` under the
-generation (`pei_site.fragments`). When the value after `unless` is true (a reader's own
+generation (`page_serving.fragments`). When the value after `unless` is true (a reader's own
 search), or outside a page, it is drawn as if the tags were not there, and not kept. A lazy value
 passed (a queryset) costs nothing when the part is already kept.
 """

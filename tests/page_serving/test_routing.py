@@ -1,4 +1,4 @@
-"""Which site and page an address is, remembered per generation (pei_site/routing.py, issue
+"""Which site and page an address is, remembered per generation (page_serving/routing.py, issue
 16): a page drawn again costs one query for routing, and every change that moves, adds,
 removes or restricts a page is seen at once, as Wagtail's own routing would see it."""
 

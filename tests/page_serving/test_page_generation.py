@@ -15,8 +15,8 @@ from django.test import Client, override_settings
 from wagtail.models import Site
 
 from guidance_pages.models import SiteChrome
-from pei_site import page_cache, page_generation
-from pei_site.page_cache import GENERATION_KEY, HIT_HEADER
+from page_serving import page_cache, page_generation
+from page_serving.page_cache import GENERATION_KEY, HIT_HEADER
 from tests.factories import GuidancePageFactory
 from tests.pei_site.subprocesses import TEST_REDIS_URL
 
