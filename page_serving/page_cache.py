@@ -22,9 +22,10 @@ When it is forgotten
 Speed
     First in MIDDLEWARE, so a hit runs no other middleware: what is kept is the answer as it
     left them all, its security headers included. Each process also keeps the pages it has
-    served lately (KEPT_HERE, a `memo.Memo`), and, with Redis, its own copy of the
-    generation, kept current by pub/sub (`page_generation.py`): a hit then asks the shared
-    cache nothing. The page itself comes from the shared cache only when this process has
+    served lately (KEPT_HERE, a `memo.Memo`), the addresses it could not keep (so a form
+    page's miss costs what it would with no page cache), and, with Redis, its own copy of
+    the generation, kept current by pub/sub (`page_generation.py`): a hit then asks the
+    shared cache nothing. The page itself comes from the shared cache only when this process has
     no copy of this generation's. Each request reads the generation once
     (`generation_for`), and what the pages are drawn from is kept under the same one. The
     generation is a random token, not a count: if the cache loses it, a
@@ -59,6 +60,11 @@ KEPT_HERE = 500
 #: A page kept here lasts no longer than in the shared cache, so a change made outside the
 #: models shows within twice PEI_PAGE_CACHE_SECONDS.
 _here = Memo(size=KEPT_HERE, lasting="PEI_PAGE_CACHE_SECONDS")
+#: Addresses this process drew under the generation and could not keep (a form page holds
+#: its visitor's token, a 404): their next miss asks the shared cache nothing. Apart from
+#: the pages, so that addresses made up by a crawler cannot push a kept page out. Wrong
+#: only when another process kept the page meanwhile: then it is drawn here, never stale.
+_not_kept_here = Memo(size=KEPT_HERE, lasting="PEI_PAGE_CACHE_SECONDS")
 #: Where a request keeps the generation it is answered under (`generation_for`).
 _ON_REQUEST = "_pei_generation"
 
@@ -140,7 +146,7 @@ class PageCacheMiddleware:
         key = _key(request)
         generation = generation_for(request)
         entry = _here.get(generation, key)
-        if entry is None:
+        if entry is None and not _not_kept_here.get(generation, key):
             entry = _cache().get(key)
             if entry is not None and entry[0] == generation:
                 _here.put(generation, key, entry)
@@ -156,6 +162,8 @@ class PageCacheMiddleware:
             entry = (generation, *frozen(response))
             _cache().set(key, entry, settings.PEI_PAGE_CACHE_SECONDS)
             _here.put(generation, key, entry)
+        else:
+            _not_kept_here.put(generation, key, True)
         return response
 
 

@@ -3,8 +3,11 @@ read costs no query; every change a page can show (a publish, an unpublish, a mo
 deletion, the footer, a contact, a service) shows at once; and nothing private, personal
 or holding a form's token is ever kept."""
 
+from unittest import mock
+
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +15,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from guidance_pages.models import SiteChrome
+from page_serving import page_cache
 from page_serving.page_cache import GENERATION_KEY, HIT_HEADER
 from tests.factories import (
     EIDOContactFactory,
@@ -124,6 +128,45 @@ def test_a_page_with_a_form_token_is_not_cached(home_page):
     response = read(reverse("pei_forms:resend_link"))
     again = read(reverse("pei_forms:resend_link"))
     assert response.status_code == 200 and not is_hit(again)
+
+
+def test_a_form_page_is_never_cached(home_page):
+    """Its later steps hold the practitioner's answers, so every page of a form says no
+    browser or cache may keep it, and this one does not."""
+    from pei_forms.content import ensure_form_pages
+
+    gap_page = ensure_form_pages(home_page)[0]
+    response = read(gap_page.url)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert not is_hit(read(gap_page.url))
+
+
+def test_an_address_this_process_could_not_keep_asks_the_shared_cache_nothing_again(home_page):
+    """A form page (never kept) or a 404 is drawn every time, so this process
+    remembers, under the generation, not to look for it in the shared cache."""
+    from pei_forms.content import ensure_form_pages
+
+    gap_page = ensure_form_pages(home_page)[0]
+    shared = caches[settings.PEI_PAGE_CACHE_ALIAS]
+    for url, status in [(gap_page.url, 200), ("/no-such-page/", 404)]:
+        assert read(url).status_code == status
+        with mock.patch.object(shared, "get", wraps=shared.get) as reads:
+            again = read(url)
+        assert again.status_code == status and not is_hit(again)
+        assert [call for call in reads.call_args_list if "page:" in str(call)] == []
+
+
+def test_an_address_not_kept_is_looked_for_again_under_the_next_generation(guidance):
+    """What could not be kept under one generation may be keepable under the next (the
+    page mended, or a form taken off it), so the memory of it goes with the generation."""
+    guidance.live = False
+    guidance.save(update_fields=["live"])
+    url = "/routes/"
+    assert read(url).status_code == 404
+    guidance.save_revision().publish()
+    assert read(url).status_code == 200
+    page_cache._here.clear()  # as a process that has not served it: only the shared cache has
+    assert is_hit(read(url))
 
 
 @pytest.mark.parametrize("url", ["/admin/login/", "/status/resend/"])
