@@ -1,48 +1,32 @@
-import re
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Page
 
-from page_serving import view_restrictions
 from page_serving.fragments import kept_response
 
-SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
-
-
-def clean_search_query(text: str) -> str:
-    """The words of a query, without punctuation: the full text backends read quotes and
-    symbols as their own syntax, and a stray one must not turn a search into an error."""
-    words = re.sub(r"[^\w\s]", " ", text[:SEARCH_QUERY_MAX_LENGTH]).split()
-    return " ".join(words)
+from . import site_search
 
 
 @require_GET
 def search(request):
     """Search every live, public page of the site."""
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    words = clean_search_query(query)
-    results_page = None
+    query = request.GET.get("q", "").strip()[: site_search.QUERY_MAX_LENGTH]
+    found = results_page = None
     if query:
-        # Not .specific(): that costs a query per page type. Results show the title and the
-        # search description, which every page has.
-        pages = view_restrictions.public(Page.objects.live(), request)
-        results = pages.search(words) if words else Page.objects.none()
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results_page = paginator.page(1)
+        found = site_search.found(request, site_search.search_words(query))
+        results_page = site_search.results_page(found, request.GET.get("page", 1))
     return render(
         request,
         "guidance_pages/search.html",
-        {"search_query": query, "results_page": results_page},
+        {
+            "search_query": query,
+            "results_page": results_page,
+            "more_results": found is not None and found.more,
+            "most_results": site_search.MOST_RESULTS,
+        },
     )
 
 

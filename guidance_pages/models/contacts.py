@@ -1,7 +1,7 @@
 import functools
+from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
@@ -79,20 +79,66 @@ class ContactsPage(ReviewableMixin, Page):
         context["query"] = query
         # Read when the template first asks: not at all while the list without a search is
         # kept as a part of the page (page_part in the template).
-        context["district_groups"] = functools.cache(lambda: district_groups(query))
+        context["district_groups"] = functools.cache(
+            lambda: district_groups(live_contacts(request), query)
+        )
         return context
 
 
-def district_groups(query: str) -> list[dict]:
-    """The live contacts matching `query` (all of them if it is empty), by district."""
-    contacts = EIDOContact.objects.filter(live=True).select_related("district")
-    if query:
-        contacts = contacts.filter(
-            Q(district__name__icontains=query)
-            | Q(district__code__iexact=query)
-            | Q(team_name__icontains=query)
+@dataclass(frozen=True)
+class ShownContact:
+    """What the contacts page shows of a live EIDO contact."""
+
+    district_name: str
+    district_slug: str
+    district_code: str
+    team_name: str
+    email: str
+    phone: str
+    office_hours: str
+
+    def matches(self, query: str) -> bool:
+        """Whether a search for `query` finds it: by part of its district's name or team's,
+        or by its district's code, in any case."""
+        query = query.casefold()
+        return (
+            query in self.district_name.casefold()
+            or query == self.district_code.casefold()
+            or query in self.team_name.casefold()
         )
+
+
+def live_contacts(request) -> tuple[ShownContact, ...]:
+    """Every live contact, by district, read once per generation: a contact changed or
+    published starts a new one. A search then filters these, with no query of its own."""
+    from page_serving.fragments import kept_value
+
+    def read() -> tuple[ShownContact, ...]:
+        contacts = EIDOContact.objects.filter(live=True).select_related("district")
+        return tuple(
+            ShownContact(
+                district_name=contact.district.name,
+                district_slug=contact.district.slug,
+                district_code=contact.district.code,
+                team_name=contact.team_name,
+                email=contact.email,
+                phone=contact.phone,
+                office_hours=contact.office_hours,
+            )
+            for contact in contacts
+        )
+
+    return kept_value(request, ("live contacts",), read)
+
+
+def district_groups(contacts: tuple[ShownContact, ...], query: str) -> list[dict]:
+    """The contacts matching `query` (all of them if it is empty), by district."""
     groups: dict = {}
     for contact in contacts:
-        groups.setdefault(contact.district, []).append(contact)
-    return [{"district": district, "contacts": items} for district, items in groups.items()]
+        if not query or contact.matches(query):
+            district = (contact.district_name, contact.district_slug)
+            groups.setdefault(district, []).append(contact)
+    return [
+        {"district": {"name": name, "slug": slug}, "contacts": items}
+        for (name, slug), items in groups.items()
+    ]

@@ -100,3 +100,73 @@ def test_a_directory_search_is_answered_for_itself_and_its_pages_keep_the_query(
     assert "district=pendle&amp;page=2" in paged
     assert text(client, directory.url) == plain
     assert "?page=2" in plain
+
+
+def guidance_about(parent, word: str, n: int, **fields):
+    return f.GuidancePageFactory(
+        parent=parent,
+        slug=f"{word}-{n}",
+        title=f"{word.title()} guide {n}",
+        body=[{"type": "paragraph", "value": f"<p>About {word}.</p>"}],
+        **fields,
+    )
+
+
+def test_what_a_search_finds_is_kept_for_its_words_and_a_publish_shows_in_it_at_once(
+    client, home_page
+):
+    """Once per generation for each set of words: asked again, it reads nothing; a page
+    published under the next generation is found at once."""
+    guidance_about(home_page, "bereavement", 1)
+    assert queries_again(client, "/search/?q=bereavement") == 0
+    assert "Bereavement guide 1" in text(client, "/search/?q=bereavement&page=1")
+    guidance_about(home_page, "bereavement", 2)
+    found = text(client, "/search/?q=bereavement")
+    assert "Bereavement guide 1" in found and "Bereavement guide 2" in found
+    assert "2 results for “bereavement”" in found
+
+
+def test_a_search_is_kept_by_its_words_not_the_way_they_were_typed(client, home_page):
+    """Punctuation and spacing do not make a new search: the words are what is kept."""
+    from guidance_pages import site_search
+
+    guidance_about(home_page, "respite", 1)
+    text(client, "/search/?q=respite")
+    with CaptureQueriesContext(connection) as queries:
+        found = text(client, "/search/?q=%22respite!%22++")
+    assert "Respite guide 1" in found and len(queries) == 0
+    assert site_search.search_words('  "respite!"  care ') == "respite care"
+
+
+def test_a_search_that_matches_more_than_it_lists_says_so(client, home_page, monkeypatch):
+    """It lists the best MOST_RESULTS and asks for another word, rather than counting on."""
+    from guidance_pages import site_search
+
+    monkeypatch.setattr(site_search, "MOST_RESULTS", 3)
+    for n in range(5):
+        guidance_about(home_page, "housing", n)
+    found = text(client, "/search/?q=housing")
+    assert "More than 3 results for “housing”." in found
+    assert "Add another word to find fewer." in found
+    assert found.count('class="pei-results__item"') == 3
+    guidance_about(home_page, "tenancy", 1)
+    assert "1 result for “tenancy”." in text(client, "/search/?q=tenancy")
+
+
+def test_a_contacts_search_reads_no_contact_and_a_new_contact_shows_in_it_at_once(
+    client, home_page
+):
+    """The live contacts are read once per generation and a search filters them: by part of
+    a district's or team's name, or by a district's code, in any case."""
+    contacts = f.ContactsPageFactory(parent=home_page)
+    f.EIDOContactFactory(district=f.district("PEN"), team_name="Pendle Early Help")
+    f.EIDOContactFactory(district=f.district("BUR"), team_name="Burnley Family Team")
+    assert queries_again(client, contacts.url) == 1  # the page itself
+    for query in ["pendle", "PENDLE", "early help", "pen"]:
+        with CaptureQueriesContext(connection) as queries:
+            found = text(client, f"{contacts.url}?q={query}")
+        assert len(queries) == 1, query
+        assert "Pendle Early Help" in found and "Burnley Family Team" not in found, query
+    f.EIDOContactFactory(district=f.district("PEN"), team_name="Pendle Youth Team")
+    found = text(client, f"{contacts.url}?q=pendle")
+    assert "Pendle Youth Team" in found and "Pendle Early Help" in found
