@@ -56,6 +56,19 @@ def sample_urls() -> list[tuple[str, str]]:
     return urls
 
 
+def search_words() -> list[str]:
+    """Every distinct word of four letters or more in the search index, sorted: searches
+    that each ask something new, many more than a process keeps the results of."""
+    import re
+
+    from wagtail.search.models import IndexEntry
+
+    words = set()
+    for title, body in IndexEntry.objects.values_list("title", "body"):
+        words.update(re.findall(r"[a-z]{4,}", f"{title} {body}".lower()))
+    return sorted(words)
+
+
 def measure(client, url: str, seconds: float) -> tuple[int, int, float]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

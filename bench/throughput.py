@@ -14,6 +14,10 @@ gunicorns of 2 sync workers each on 127.0.0.1:
   session, after one request has filled the cache;
 - the site with the page cache switched off (PEI_PAGE_CACHE_SECONDS=0): every page drawn.
 
+Searches ask the same words again and again, so what they find is kept (per generation, per
+set of words): the last row asks a word picked at random from every word in the search
+index each time, far more than a process keeps, so nearly every search is worked out.
+
 For each page type it runs wrk against each in turn, side by side in one run, and prints
 requests a second and each as a share of the bare view. The issue's aims: cached pages at
 0.8 of the bare view or more, drawn pages at 0.06 or more. Figures, not assertions.
@@ -29,19 +33,39 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.servers import fetch, manage, sample_urls, site_env, start, stop  # noqa: E402
+from bench.servers import (  # noqa: E402
+    django_json,
+    fetch,
+    manage,
+    sample_urls,
+    site_env,
+    start,
+    stop,
+)
 
 REDIS_DB = 12
 PORTS = {"bare": 8301, "cached": 8302, "drawn": 8303}
 
 
-def requests_per_second(port: int, path: str, seconds: int, connections: int) -> float:
+#: A wrk script that asks a search of a word picked at random from WORDS each time.
+NEW_WORDS_SCRIPT = """
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/search/?q=" .. WORDS[math.random(#WORDS)])
+end
+"""
+
+
+def requests_per_second(
+    port: int, path: str, seconds: int, connections: int, script: Path | None = None
+) -> float:
     out = subprocess.run(
         [
             "wrk",
             "-t2",
             f"-c{connections}",
             f"-d{seconds}s",
+            *(["-s", str(script)] if script else []),
             f"http://127.0.0.1:{port}{path}",
         ],
         check=True,
@@ -69,6 +93,10 @@ def main() -> None:
         manage(env, "load_pei_content")
         manage(env, "collectstatic", "--noinput")
         urls = sample_urls(env)
+        words = django_json(env, "search_words()", imports="from bench.pages import search_words")
+        script = folder / "new_words.lua"
+        listed = ", ".join(json.dumps(word) for word in words)
+        script.write_text(f"WORDS = {{{listed}}}\n{NEW_WORDS_SCRIPT}")
         log = folder / "gunicorn.log"
         servers = {"cached": start(env, "pei_site.wsgi", PORTS["cached"], log)}
         servers["drawn"] = start(
@@ -77,7 +105,8 @@ def main() -> None:
         bodies = folder / "bare"
         bodies.mkdir()
         index = {}
-        for number, path in enumerate(["/", *(path for _, path in urls)]):
+        searches = [f"/search/?q={word}" for word in words]
+        for number, path in enumerate(["/", *(path for _, path in urls), *searches]):
             (bodies / f"{number}.html").write_bytes(fetch(PORTS["drawn"], path)[2])
             index[path] = f"{number}.html"
         (bodies / "index.json").write_text(json.dumps(index))
@@ -98,6 +127,13 @@ def main() -> None:
                 drawn = requests_per_second(PORTS["drawn"], path, args.seconds, args.connections)
                 rows.append((label, path, status, hit, bare, cached, drawn))
                 print(f"  measured {label} ({path})", flush=True)
+            label = f"search, new words ({len(words)})"
+            answers = [
+                requests_per_second(PORTS[name], "/", args.seconds, args.connections, script)
+                for name in ("bare", "cached", "drawn")
+            ]
+            # Marked not kept: the page cache sees mostly first visits to these addresses.
+            rows.append((label, "/search/?q=…", 200, False, *answers))
         finally:
             stop(servers.values())
             subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], capture_output=True)
@@ -109,7 +145,12 @@ def main() -> None:
     heads = ("status", "bare", "cached", "share", "drawn", "share")
     print(f"{'page type':<28} " + " ".join(f"{head:>8}" for head in heads))
     for label, _, status, hit, bare, cached, drawn in rows:
-        mark = "" if hit else "  (not kept: not cacheable)"
+        if hit:
+            mark = ""
+        elif label.startswith("search, new words"):
+            mark = "  (cached: mostly a first visit to each address)"
+        else:
+            mark = "  (not kept: not cacheable)"
         print(
             f"{label:<28} {status:>8} {bare:>8.0f} {cached:>8.0f} {cached / bare:>8.3f} "
             f"{drawn:>8.1f} {drawn / bare:>8.3f}{mark}"
