@@ -184,7 +184,11 @@ class SecondFactorRemoved(LogFormatter):
             why = SecondFactorRemoval(reason).label
         except ValueError:  # a reason since taken off the list
             why = reason.replace("_", " ")
-        return f"Removed their second factor: {why[0].lower()}{why[1:]}"
+        message = f"Removed their second factor: {why[0].lower()}{why[1:]}"
+        ended = log_entry.data.get("sessions_ended")  # not kept before sessions were ended
+        if ended is None:
+            return message
+        return f"{message}. Signed out of {ended} session{'' if ended == 1 else 's'}"
 
 
 @hooks.register("register_log_actions")

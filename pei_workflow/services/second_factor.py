@@ -3,9 +3,9 @@ an operator does it, with a reason from a fixed list, and it is in the audit log
 then sets up a new one the next time they sign in (`pei_site.second_factor`).
 
 Every device the person has goes: the authenticator app, any set-up not finished, and the
-backup codes, so that no old code works once the phone is gone. A session that had already
-given a code is no longer verified (django-otp finds its device gone) and is sent to set up
-again; only someone who knows the password can do that.
+backup codes, so that no old code works once the phone is gone. Every session signed in as
+them ends too: a browser left signed in (perhaps on the lost phone itself) would otherwise
+be sent to set up a new app with no password asked, so whoever held it could.
 """
 
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .. import audit
 from ..choices import SecondFactorRemoval
 from ..permissions import is_county_lead
+from ..sessions import end_every_session
 
 REFUSAL = "Only a county lead or an operator can remove someone's second factor."
 OPERATORS_ONLY = "Only an operator can remove an operator's second factor."
@@ -74,6 +75,11 @@ def remove_second_factor(*, actor, person, reason: str) -> None:
             removed += count
         if not removed:
             raise ValidationError("They have no second factor to remove.")
+        signed_out = end_every_session(person)
         audit.record(
-            actor, audit.SECOND_FACTOR_REMOVED, person, district=None, data={"reason": reason}
+            actor,
+            audit.SECOND_FACTOR_REMOVED,
+            person,
+            district=None,
+            data={"reason": reason, "sessions_ended": signed_out},
         )

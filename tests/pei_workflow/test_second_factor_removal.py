@@ -7,6 +7,7 @@ import html
 
 import pytest
 from django.test import Client, override_settings
+from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,6 +26,8 @@ from tests.pei_site.second_factors import (
 )
 
 pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("wagtailadmin_login")
 
 
 def text(response) -> str:
@@ -53,20 +56,33 @@ def test_a_county_lead_sees_who_has_a_second_factor_and_removes_one_with_a_reaso
     assert not StaticDevice.objects.filter(user=officer).exists()
     assert not StaticToken.objects.exists()
     entry = AuditLogEntry.objects.get(action=audit.SECOND_FACTOR_REMOVED)
-    assert entry.object_id == str(officer.pk) and entry.data == {"reason": "lost_phone"}
+    assert entry.object_id == str(officer.pk)
+    assert entry.data == {"reason": "lost_phone", "sessions_ended": 0}
     assert entry.user_id != officer.pk
     assert "phone was lost or stolen" in entry.message.lower()
 
 
-def test_after_removal_the_person_sets_up_a_new_one_at_their_next_sign_in_even_if_signed_in():
+def test_removal_signs_the_person_out_everywhere_and_they_set_up_a_new_one_at_sign_in():
+    """A browser left signed in (perhaps on the lost phone) is signed out, rather than
+    offered to set up a new app with no password asked; other people stay signed in."""
     officer = admin_eido("PEN")
     device, _ = with_second_factor(officer)
-    session = signed_in(officer)
-    session.post(CHECK, {"code": app_code(device)})
+    verified, half_way = signed_in(officer), signed_in(officer)
+    verified.post(CHECK, {"code": app_code(device)})
+    colleague = admin_eido("PEN", username="colleague")
+    colleague_client = Client()
+    colleague_client.force_login(colleague)
+
     lead_client().post(urls.remove_second_factor_url(officer), {"reason": "new_phone"})
+
     with override_settings(PEI_REQUIRE_SECOND_FACTOR=True):
-        assert session.get(HOME)["Location"].startswith(SET_UP)
+        for session in (verified, half_way):
+            assert session.get(HOME)["Location"].startswith(LOGIN)
         assert signed_in(officer).get(HOME)["Location"].startswith(SET_UP)
+    assert colleague_client.get(HOME).status_code == 200
+    entry = AuditLogEntry.objects.get(action=audit.SECOND_FACTOR_REMOVED)
+    assert entry.data["sessions_ended"] == 2
+    assert entry.message.endswith("Signed out of 2 sessions")
 
 
 def test_a_removal_without_a_reason_changes_nothing_and_says_why():

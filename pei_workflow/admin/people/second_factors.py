@@ -76,8 +76,8 @@ def remove(request, user_pk: int):
         else:
             messages.success(
                 request,
-                f"Second factor removed: {_name(person)}. They will set up a new one the "
-                "next time they sign in.",
+                f"Second factor removed: {_name(person)}. They are signed out everywhere "
+                "and will set up a new one the next time they sign in.",
             )
         return redirect(urls.second_factors_url())
     context = {
