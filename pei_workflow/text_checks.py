@@ -35,6 +35,15 @@ ANSWER_CHECKS = {
 }
 
 
+#: The text of records staff keep that many people read, checked for every kind, as the
+#: case's own text is: a theme is shown on every case tagged with it and in the reports, a
+#: priority on the public Gap form. By model (`_meta.label_lower`).
+RECORD_TEXTS = {
+    "pei_workflow.theme": ("name", "description"),
+    "pei_workflow.priority": ("title",),
+}
+
+
 def identifying_details_in(value: str | None, kinds=ALL_DETAILS) -> list[anonymity.Finding]:
     """The kinds of identifying detail in `value`, limited to `kinds` (all kinds by default)."""
     if not value or kinds == NOT_CHECKED:
@@ -59,3 +68,17 @@ def refuse_identifying_details(
         code=anonymity.IDENTIFYING_DETAIL_CODE,
     )
     raise ValidationError({field: error}) if field else error
+
+
+def refuse_identifying_details_in_record(instance) -> None:
+    """Raise ValidationError, keyed by each field it names, if a text of `instance` that
+    RECORD_TEXTS lists holds an identifying detail."""
+    errors = {}
+    for name in RECORD_TEXTS.get(instance._meta.label_lower, ()):
+        label = f"The {instance._meta.get_field(name).verbose_name}"
+        try:
+            refuse_identifying_details(getattr(instance, name), label=label, field=name)
+        except ValidationError as refused:
+            errors.update(refused.error_dict)
+    if errors:
+        raise ValidationError(errors)

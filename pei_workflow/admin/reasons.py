@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.views import CreateView, EditView
 
 from ..services.records import CHANGE_REASON, change_reason
+from ..text_checks import refuse_identifying_details_in_record
 from .base import add_service_errors
 from .keys import KeysWithinRangeMixin
 
@@ -45,17 +46,25 @@ def reason_for(form, *, created: bool, added: str) -> str:
 
 class ReasonedSaveMixin:
     """For screens without a service of their own (the directory, the panel maximum): the
-    rule is checked before wagtail-modeladmin saves the form, and the history gets the
-    reason."""
+    rule and the identifying-details guard on the record's texts (`RECORD_TEXTS`) are
+    checked before wagtail-modeladmin saves the form, and the history gets the reason."""
 
     def form_valid(self, form):
         created = form.instance.pk is None
+        refusals = []
+        try:
+            refuse_identifying_details_in_record(form.instance)
+        except ValidationError as refused:
+            refusals.append(refused)
         try:
             reason = reason_for(
                 form, created=created, added=f"{self.opts.verbose_name.capitalize()} added"
             )
         except ValidationError as refused:
-            add_service_errors(form, refused)
+            refusals.append(refused)
+        if refusals:
+            for refused in refusals:
+                add_service_errors(form, refused)
             return self.form_invalid(form)
         form.instance._change_reason = reason
         return super().form_valid(form)

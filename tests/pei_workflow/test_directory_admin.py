@@ -299,6 +299,39 @@ def test_theme_names_are_unique_ignoring_capitals(client, people):
     assert Theme.objects.filter(name="Housing").exists()
 
 
+def test_a_theme_or_priority_edited_to_name_someone_is_refused_beside_the_field(
+    client, people, records
+):
+    """A theme is read on every case tagged with it and a priority on the public Gap form,
+    so the guard refuses an identifying detail in an edit too, beside the field, with the
+    missing reason's message as well, and changes nothing."""
+    theme, priority = records["theme"], records["priority"]
+    client.force_login(people["pendle_eido"])
+    response = client.post(
+        url("theme", "edit", theme.pk),
+        {"name": theme.name, "description": "For the family at 12 Acacia Avenue, BB9 7XY."},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The description" in page and "postcode" in page.lower()
+    assert "Enter why you are making this change" in page
+    theme.refresh_from_db()
+    assert "Acacia" not in theme.description
+    response = client.post(
+        url("priority", "edit", priority.pk),
+        {
+            "district": priority.district.pk,
+            "title": "Support for Jayden Smith, born 03/04/2015",
+            "sort_order": 0,
+            "is_active": "on",
+            "change_reason": "Renamed at the panel.",
+        },
+    )
+    assert response.status_code == 200 and "The title" in response.content.decode()
+    priority.refresh_from_db()
+    assert priority.title == "Emotional health and wellbeing"
+
+
 def test_an_eido_deactivates_a_theme_rather_than_deleting_it(client, people, records):
     """Unticking Active keeps the theme on its submissions but stops it being offered."""
     theme = records["theme"]

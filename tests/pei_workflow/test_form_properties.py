@@ -872,11 +872,6 @@ def test_no_meeting_is_stored_with_an_identifying_detail_in_its_location_or_note
         s.assert_the_guard_refused(response)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="staff text guard: a theme's name and description and a priority's title take "
-    "identifying details (they are not in the guard's list of staff fields yet)",
-)
 @pytest.mark.parametrize(
     ("screen", "field"), [("theme", "name"), ("theme", "description"), ("priority", "title")]
 )
