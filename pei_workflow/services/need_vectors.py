@@ -20,13 +20,29 @@ def refresh_need_vector(submission: Submission) -> None:
     if not isinstance(submission, GapInService):
         return
     gap = GapInService.objects.only("state", *TEXT_FIELDS).get(pk=submission.pk)
-    NeedVector.objects.filter(gap_id=gap.pk).delete()
-    text = need_text(gap)
-    if gap.state == GapState.NEW or not text:
+    store_need_vector(gap, encoded_need(gap))
+
+
+def encoded_need(submission: Submission) -> bytes | None:
+    """The vector of a gap's words as they stand on `submission`, saved or not, packed; None
+    for a CAF escalation or a gap without words. Sending a gap works it out before its
+    transaction, so that no lock (the district's reference sequence) is held while the model
+    runs, about 30 ms."""
+    if not isinstance(submission, GapInService):
+        return None
+    text = need_text(submission)
+    return NeedVector.pack(encoder().encode([text])[0]) if text else None
+
+
+def store_need_vector(submission: Submission, vector: bytes | None) -> None:
+    """Keep `vector` (`encoded_need` of the words just saved) as the gap's, in place of any
+    before; none for a gap not yet sent or without words."""
+    if not isinstance(submission, GapInService):
         return
-    NeedVector.objects.create(
-        gap_id=gap.pk, vector=NeedVector.pack(encoder().encode([text])[0]), model_name=MODEL_NAME
-    )
+    NeedVector.objects.filter(gap_id=submission.pk).delete()
+    if vector is None or submission.state == GapState.NEW:
+        return
+    NeedVector.objects.create(gap_id=submission.pk, vector=vector, model_name=MODEL_NAME)
 
 
 def record_missing_need_vectors(

@@ -5,7 +5,7 @@ from ..models import CafEscalation, GapInService, Submission
 from ..notifications import notify_eidos_of_new_submission
 from .due_dates import record_due_date
 from .history import record_transition
-from .need_vectors import refresh_need_vector
+from .need_vectors import encoded_need, store_need_vector
 from .references import allocate_reference
 
 
@@ -26,8 +26,10 @@ def _submit(model: type[Submission], answers: dict) -> Submission:
     The answers must already have passed the form's checks, anonymity included; `full_clean`
     here guards the model's own rules.
     """
+    submission = model(**answers)
+    # Before the transaction: the model that reads the words holds no lock while it runs.
+    vector = encoded_need(submission)
     with transaction.atomic():
-        submission = model(**answers)
         from_state = submission.state
         submission.submit()
         submission.submitted_at = timezone.now()
@@ -42,7 +44,7 @@ def _submit(model: type[Submission], answers: dict) -> Submission:
         submission.save()
         log = record_transition(submission=submission, transition="submit", from_state=from_state)
         record_due_date(submission, stepped_at=log.created_at)
-        refresh_need_vector(submission)
+        store_need_vector(submission, vector)
         label = submission._meta.label_lower
         transaction.on_commit(
             lambda: notify_eidos_of_new_submission.enqueue(model_label=label, pk=submission.pk)

@@ -8,9 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from pei_workflow.models import GapInService, NeedVector
 from pei_workflow.similarity import encoder as encoder_module
+from pei_workflow.similarity import need_text
 from pei_workflow.similarity.encoder import DIMENSIONS, Encoder, ModelMissing, encoder
 from pei_workflow.similarity.index import current_vectors
 from tests.factories import submitted_gap
@@ -44,6 +46,29 @@ def test_a_sent_gap_gets_its_vector_and_a_gap_not_yet_sent_is_left_out():
     assert kept.model_name == "all-MiniLM-L6-v2"
     GapInService.objects.filter(pk=sent.pk).update(state="new")
     assert sent.pk not in current_vectors().row_of
+
+
+@pytest.mark.django_db
+def test_a_gap_being_sent_reads_its_words_into_a_vector_before_its_transaction_locks_anything(
+    monkeypatch,
+):
+    """The model takes about 30 ms; sending a gap locks its district's reference sequence,
+    so the model runs first, outside the transaction, and the vector kept is of the words
+    sent."""
+    depth_when_encoding = []
+    real_encode = encoder().encode
+
+    def encode(texts):
+        depth_when_encoding.append(len(connection.atomic_blocks))
+        return real_encode(texts)
+
+    monkeypatch.setattr(encoder(), "encode", encode)
+    outside = len(connection.atomic_blocks)  # the test's own transaction
+    sent = submitted_gap("PEN", unmet_need="No respite care for young carers in Nelson.")
+    assert depth_when_encoding == [outside]
+    kept = NeedVector.unpack(NeedVector.objects.get(gap_id=sent.pk).vector)
+    expected = real_encode([need_text(GapInService.objects.get(pk=sent.pk))])[0]
+    assert float(kept @ expected) == pytest.approx(1, abs=1e-5)
 
 
 @pytest.mark.django_db
