@@ -25,11 +25,11 @@ Speed
     served lately (KEPT_HERE, a `memo.Memo`), the addresses it could not keep (so a form
     page's miss costs what it would with no page cache), and, with Redis, its own copy of
     the generation, kept current by pub/sub (`page_generation.py`): a hit then asks the
-    shared cache nothing. The page itself comes from the shared cache only when this process has
-    no copy of this generation's. Each request reads the generation once
+    shared cache nothing. The page itself comes from the shared cache only when this
+    process has no copy of this generation's. Each request reads the generation once
     (`generation_for`), and what the pages are drawn from is kept under the same one. The
-    generation is a random token, not a count: if the cache loses it, a
-    new one is made, and nothing kept before can match it.
+    generation is a random token, not a count: if the cache loses it, a new one is made,
+    and nothing kept before can match it.
 """
 
 import functools
@@ -60,10 +60,11 @@ KEPT_HERE = 500
 #: A page kept here lasts no longer than in the shared cache, so a change made outside the
 #: models shows within twice PEI_PAGE_CACHE_SECONDS.
 _here = Memo(size=KEPT_HERE, lasting="PEI_PAGE_CACHE_SECONDS")
-#: Addresses this process drew under the generation and could not keep (a form page holds
-#: its visitor's token, a 404): their next miss asks the shared cache nothing. Apart from
-#: the pages, so that addresses made up by a crawler cannot push a kept page out. Wrong
-#: only when another process kept the page meanwhile: then it is drawn here, never stale.
+#: Addresses this process drew under the generation and could not keep (a form's pages,
+#: which say no cache may keep them; a 404): their next miss asks the shared cache
+#: nothing. Apart from the pages, so that addresses made up by a crawler cannot push a
+#: kept page out. Wrong only when another process kept the page meanwhile: then it is
+#: drawn here, never stale.
 _not_kept_here = Memo(size=KEPT_HERE, lasting="PEI_PAGE_CACHE_SECONDS")
 #: Where a request keeps the generation it is answered under (`generation_for`).
 _ON_REQUEST = "_pei_generation"
