@@ -20,7 +20,8 @@ def refresh_need_vector(submission: Submission) -> None:
     if not isinstance(submission, GapInService):
         return
     gap = GapInService.objects.only("state", *TEXT_FIELDS).get(pk=submission.pk)
-    store_need_vector(gap, encoded_need(gap))
+    # A gap not yet sent keeps no vector, so the model need not run for it.
+    store_need_vector(gap, None if gap.state == GapState.NEW else encoded_need(gap))
 
 
 def encoded_need(submission: Submission) -> bytes | None:
