@@ -121,19 +121,20 @@ def main() -> None:
             for label, path in urls:
                 status, _, _ = fetch(PORTS["cached"], path)
                 _, headers, _ = fetch(PORTS["cached"], path)
-                hit = headers.get("X-Page-Cache") == "hit"
+                kept = headers.get("X-Page-Cache") == "hit"
+                note = "" if kept else "  (not kept: not cacheable)"
                 bare = requests_per_second(PORTS["bare"], path, args.seconds, args.connections)
                 cached = requests_per_second(PORTS["cached"], path, args.seconds, args.connections)
                 drawn = requests_per_second(PORTS["drawn"], path, args.seconds, args.connections)
-                rows.append((label, path, status, hit, bare, cached, drawn))
+                rows.append((label, path, status, note, bare, cached, drawn))
                 print(f"  measured {label} ({path})", flush=True)
             label = f"search, new words ({len(words)})"
             answers = [
                 requests_per_second(PORTS[name], "/", args.seconds, args.connections, script)
                 for name in ("bare", "cached", "drawn")
             ]
-            # Marked not kept: the page cache sees mostly first visits to these addresses.
-            rows.append((label, "/search/?q=…", 200, False, *answers))
+            note = "  (cached: mostly a first visit to each address)"
+            rows.append((label, "/search/?q=…", 200, note, *answers))
         finally:
             stop(servers.values())
             subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], capture_output=True)
@@ -144,16 +145,10 @@ def main() -> None:
     )
     heads = ("status", "bare", "cached", "share", "drawn", "share")
     print(f"{'page type':<28} " + " ".join(f"{head:>8}" for head in heads))
-    for label, _, status, hit, bare, cached, drawn in rows:
-        if hit:
-            mark = ""
-        elif label.startswith("search, new words"):
-            mark = "  (cached: mostly a first visit to each address)"
-        else:
-            mark = "  (not kept: not cacheable)"
+    for label, _, status, note, bare, cached, drawn in rows:
         print(
             f"{label:<28} {status:>8} {bare:>8.0f} {cached:>8.0f} {cached / bare:>8.3f} "
-            f"{drawn:>8.1f} {drawn / bare:>8.3f}{mark}"
+            f"{drawn:>8.1f} {drawn / bare:>8.3f}{note}"
         )
 
 
